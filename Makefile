@@ -1,0 +1,51 @@
+# Return to STEM: `make serve` to see the board, `make test` to check it.
+# Every target sets up .venv from the pinned requirements first, when needed.
+
+PYTHON3 ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PYTHON  := $(BIN)/python
+READY   := $(VENV)/.ready
+PORT    ?= 8000
+OUTPUT  ?= output
+FILES   ?=
+export PYTHONPATH := $(CURDIR)/plugins
+
+.PHONY: help serve test validate html publish clean bench
+
+help:
+	@echo "make serve     set up, validate, build and serve the board on http://localhost:$(PORT)"
+	@echo "make test      run every test (builds real sites; browser tests need chromium)"
+	@echo "make validate  check all content, or FILES=\"a.yaml b.yaml\""
+	@echo "make html      validate and build the site with its search index into $(OUTPUT)/"
+	@echo "make publish   build with publishconf.py for the public site"
+	@echo "make bench     time a build of a large generated board"
+	@echo "make clean     remove built files"
+
+$(READY): requirements.txt requirements-test.txt
+	test -x $(PYTHON) || $(PYTHON3) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+validate: $(READY)
+	$(PYTHON) -m returnboard validate $(FILES)
+
+html: $(READY)
+	$(PYTHON) -m returnboard build --output $(OUTPUT)
+
+serve: html
+	@echo "Serving the board on http://localhost:$(PORT) (Ctrl-C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+publish: $(READY)
+	$(PYTHON) -m returnboard build --settings publishconf.py --output $(OUTPUT)
+
+test: $(READY)
+	$(PYTHON) -m pytest
+
+bench: $(READY)
+	$(PYTHON) -m bench
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache
+	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +

@@ -1,0 +1,35 @@
+"""Settings for building the board locally (`make html`, `make serve`)."""
+
+SITENAME = "Return to STEM"
+SITE_TAGLINE = "Paid returnships, returner-friendly jobs and return-to-work programmes across the UK"
+SITEURL = ""
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["returnboard"]
+
+# Listings, employers and stories are read by the board plugin; Pelican reads pages only.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+READERS = {"html": None}
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+for _kind in ("ARTICLE", "DRAFT", "DRAFT_PAGE", "AUTHOR", "CATEGORY", "TAG", "ARCHIVES",
+              "AUTHORS", "CATEGORIES", "TAGS", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE",
+              "ARTICLE_LANG", "PAGE_LANG", "DRAFT_LANG", "DRAFT_PAGE_LANG"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DELETE_OUTPUT_DIRECTORY = True
+# The sample listings are fictional; every page says so while this is on.
+EXAMPLE_CONTENT = True

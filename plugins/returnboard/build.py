@@ -1,0 +1,77 @@
+"""`python -m returnboard build`: build and index the site in a new folder, then swap it in.
+
+A failure at any step leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .problems import BoardInvalid
+from .validate import report
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def render_site(settings_file: str, folder: Path) -> None:
+    settings = read_settings(settings_file, override={"OUTPUT_PATH": str(folder)})
+    # Pelican's own summary counts articles, which this site does not have.
+    with contextlib.redirect_stdout(io.StringIO()):
+        Pelican(settings).run()
+
+
+def index_site(folder: Path) -> None:
+    """Index the written site with Pagefind in one pass."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BuildFailed(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def swap_into_place(built: Path, output: Path) -> None:
+    """Replace `output` with `built` using renames, so no half-built site is ever served."""
+    retired = None
+    if output.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        output.rename(retired / output.name)
+    built.rename(output)
+    if retired:
+        shutil.rmtree(retired)
+
+
+def main(settings_file: str, output: str) -> int:
+    started = time.perf_counter()
+    output_path = Path(output).resolve()
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    workspace = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-build-", dir=output_path.parent))
+    built = workspace / "site"
+    try:
+        render_site(settings_file, built)
+        index_site(built)
+        swap_into_place(built, output_path)
+    except BoardInvalid as invalid:
+        report(invalid.problems)
+        print(f"Nothing was published: fix the errors above. {output} is unchanged.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - any failure must leave the old site and explain itself
+        print(f"Build failed: {error}\n{output} is unchanged.", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    pages = sum(1 for _ in output_path.rglob("*.html"))
+    print(f"Built {pages} pages into {output} in {time.perf_counter() - started:.1f} s.")
+    return 0

@@ -1,0 +1,45 @@
+"""Atom feeds of open opportunities: one for the whole board and one a region."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from feedgenerator import Atom1Feed
+
+from .dates import UK
+
+FEED_LIMIT = 100
+
+
+def feed_url(region_id: str | None = None) -> str:
+    return f"feeds/{region_id}.atom.xml" if region_id else "feeds/all.atom.xml"
+
+
+def _write(path: Path, title: str, link: str, feed_link: str, placements) -> None:
+    feed = Atom1Feed(title=title, link=link, description=title, language="en-GB", feed_url=feed_link)
+    for placement in placements[:FEED_LIMIT]:
+        url = f"{link}{placement.url}"
+        feed.add_item(
+            title=f"{placement.title}, {placement.employer.name}",
+            link=url,
+            unique_id=url,
+            description=f"{placement.summary} Closes {placement.closes:%-d %B %Y}.",
+            pubdate=dt.datetime.combine(placement.posted, dt.time(), tzinfo=UK),
+            categories=[placement.type.name, *(term.name for term in placement.regions)],
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as stream:
+        feed.write(stream, "utf-8")
+
+
+def write_feeds(settings, output_path, open_placements, regions, region_members) -> None:
+    """Write the board's feed and a feed for each region, newest first."""
+    site = settings["SITEURL"].rstrip("/") + "/"
+    name = settings["SITENAME"]
+    output = Path(output_path)
+    _write(output / feed_url(), f"{name}: all open opportunities", site, site + feed_url(),
+           open_placements)
+    for region in regions:
+        _write(output / feed_url(region.id), f"{name}: opportunities in {region.name}",
+               site, site + feed_url(region.id), region_members[region.id])

@@ -1,0 +1,114 @@
+"""Decide which board pages exist (listings, lists, facets, employers, search) and write them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from .dates import board_today
+from .feeds import write_feeds
+from .pagination import paginate
+from .problems import BoardInvalid
+from .reader import read_board
+from .schemacheck import load_schema
+from .vocab import facets, load_vocabularies, vocabularies_schema
+
+
+class BoardGenerator(Generator):
+    """Reads the board in generate_context, writes its pages in generate_output."""
+
+    def generate_context(self):
+        vocabularies = load_vocabularies()
+        self.board = read_board(Path(self.path), vocabularies, board_today())
+        if self.board.errors:
+            raise BoardInvalid(self.board.problems)
+        self.open_placements = [p for p in self.board.placements if p.is_open]
+        self.facets = facets(vocabularies)
+        self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
+        self._cards: dict[str, Markup] = {}
+        self.context.update(
+            board=self.board,
+            today=self.board.today,
+            vocabularies=vocabularies,
+            facets=self.facets,
+            open_count=len(self.open_placements),
+            members=self.members,
+            card=self.card,
+        )
+
+    def card(self, placement) -> Markup:
+        """A placement's card, rendered once however many lists show it."""
+        html = self._cards.get(placement.slug)
+        if html is None:
+            html = self._cards[placement.slug] = Markup(
+                self.get_template("card").render(placement=placement, **self._card_context())
+            )
+        return html
+
+    def _card_context(self) -> dict:
+        return {"SITEURL": self.settings["SITEURL"], "today": self.board.today}
+
+    def write(self, writer, save_as: str, template: str, url: str, **variables):
+        writer.write_file(save_as, self.get_template(template), self.context, url=url,
+                          template_name=template, **variables)
+
+    def write_list(self, writer, template: str, base_url: str, items: list, **variables):
+        for page in paginate(items, base_url):
+            self.write(writer, page.save_as, template, page.url, page=page, **variables)
+
+    def generate_output(self, writer):
+        for placement in self.board.placements:
+            self.write(writer, f"{placement.url}index.html", "placement", placement.url,
+                       placement=placement)
+        self.write_list(writer, "index", "", self.open_placements)
+        for facet in self.facets:
+            self.write_facet(writer, facet)
+        self.write_employers(writer)
+        self.write(writer, "search/index.html", "search", "search/")
+        self.write(writer, "404.html", "404", "404.html")
+        self.write_schemas()
+        write_feeds(self.settings, self.output_path, self.open_placements,
+                    self.board.vocabularies["regions"], self.members["regions"])
+
+    def write_facet(self, writer, facet):
+        members = self.members[facet.key]
+        self.write(writer, f"{facet.url}index.html", "facet_index", facet.url, facet=facet,
+                   counts={term.id: len(members[term.id]) for term in facet})
+        for term in facet:
+            self.write_list(writer, "facet", term.url, members[term.id], facet=facet, term=term)
+
+    def facet_members(self, facet) -> dict[str, list]:
+        """Open placements under each value of a facet, in one pass over the board.
+
+        A UK-wide placement is open to people in every region, so it is listed in each.
+        """
+        members = {term.id: [] for term in facet}
+        for placement in self.open_placements:
+            ids = [term.id for term in placement.terms(facet.key)]
+            if facet.key == "regions" and "uk-wide" in ids:
+                ids = facet.ids
+            for term_id in ids:
+                members[term_id].append(placement)
+        return members
+
+    def write_employers(self, writer):
+        employers = sorted(self.board.employers.values(), key=lambda e: e.name.lower())
+        self.write(writer, "employers/index.html", "employers", "employers/", employers=employers)
+        for employer in employers:
+            self.write(writer, f"{employer.url}index.html", "employer", employer.url,
+                       employer=employer)
+
+    def write_schemas(self):
+        """Publish the schemas so that editors can check a listing as it is typed."""
+        folder = Path(self.output_path) / "schemas"
+        folder.mkdir(parents=True, exist_ok=True)
+        schemas = {
+            "placement": load_schema("placement"),
+            "employer": load_schema("employer"),
+            "vocabularies": vocabularies_schema(self.board.vocabularies),
+        }
+        for name, schema in schemas.items():
+            (folder / f"{name}.schema.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")

@@ -1,0 +1,118 @@
+"""What the board is made of: employers and their placements, as templates see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markupsafe import Markup
+
+from .markup import render_markdown
+from .vocab import Term
+
+CLOSING_SOON_DAYS = 14
+
+
+@dataclass(eq=False)
+class Employer:
+    id: str
+    name: str
+    website: str
+    source: str
+    about: str = ""
+    placements: list = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"employers/{self.id}/"
+
+    @cached_property
+    def about_html(self) -> Markup:
+        return render_markdown(self.about) if self.about else Markup("")
+
+    @property
+    def open_placements(self) -> list:
+        return [placement for placement in self.placements if placement.is_open]
+
+    @property
+    def closed_placements(self) -> list:
+        return [placement for placement in self.placements if not placement.is_open]
+
+
+@dataclass(frozen=True)
+class Pay:
+    min: float
+    period: Term
+    max: float | None = None
+
+    def __str__(self) -> str:
+        amount = _pounds(self.min) if not self.max or self.max == self.min else \
+            f"{_pounds(self.min)} to {_pounds(self.max)}"
+        return f"{amount} {self.period.name}"
+
+
+def _pounds(amount: float) -> str:
+    return f"£{amount:,.0f}" if amount == int(amount) else f"£{amount:,.2f}"
+
+
+@dataclass(eq=False)
+class Placement:
+    slug: str
+    source: str
+    title: str
+    employer: Employer
+    type: Term
+    sectors: list[Term]
+    regions: list[Term]
+    workplace: Term
+    hours: list[Term]
+    posted: dt.date
+    closes: dt.date
+    summary: str
+    description: str
+    apply_url: str | None = None
+    apply_email: str | None = None
+    location: str | None = None
+    pay: Pay | None = None
+    free: bool | None = None
+    fee: str | None = None
+    duration_weeks: int | None = None
+    route_to_permanent: bool | None = None
+    support: list[Term] = field(default_factory=list)
+    min_break_months: int | None = None
+    starts: dt.date | None = None
+    is_open: bool = True
+    closes_soon: bool = False
+
+    @property
+    def url(self) -> str:
+        return f"placements/{self.slug}/"
+
+    @cached_property
+    def description_html(self) -> Markup:
+        return render_markdown(self.description)
+
+    @property
+    def types(self) -> list[Term]:
+        return [self.type]
+
+    @property
+    def workplaces(self) -> list[Term]:
+        return [self.workplace]
+
+    def terms(self, facet: str) -> list[Term]:
+        """The values this placement has for a facet (regions, sectors, types...)."""
+        return getattr(self, facet)
+
+    @property
+    def place(self) -> str:
+        """Where the work is, in a few words for a card."""
+        if self.workplace.id == "remote":
+            return "Remote" + (f" (based near {self.location})" if self.location else "")
+        return f"{self.location} ({self.workplace.name.lower()})"
+
+    def set_today(self, today: dt.date) -> None:
+        """A listing is open up to and including its closing date."""
+        self.is_open = self.closes >= today
+        self.closes_soon = self.is_open and (self.closes - today).days < CLOSING_SOON_DAYS

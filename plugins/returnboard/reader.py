@@ -1,0 +1,218 @@
+"""Read and check every content file, turning valid ones into employers and placements.
+
+One bad file never hides another: every problem in every file is collected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import months_after, parse_date
+from .models import Employer, Pay, Placement
+from .problems import Problem
+from .schemacheck import SchemaChecker
+from .vocab import Vocabulary
+from .yamlsource import Position, YamlDocument, field_name, read_yaml_bytes
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_OPEN_MONTHS = 12
+DATA_SUFFIXES = {".yaml", ".yml"}
+
+
+@dataclass
+class Board:
+    """Everything read from the content folder, and what was wrong with it."""
+
+    vocabularies: dict[str, Vocabulary]
+    today: dt.date
+    employers: dict[str, Employer] = field(default_factory=dict)
+    placements: list[Placement] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+def display_path(path: Path) -> str:
+    """A path as the author knows it: relative to where the command was run."""
+    return os.path.relpath(path)
+
+
+class BoardReader:
+    def __init__(self, content: Path, vocabularies: dict[str, Vocabulary], today: dt.date):
+        self.content = Path(content)
+        self.board = Board(vocabularies=vocabularies, today=today)
+        self.checkers = {
+            kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer")
+        }
+
+    def problem(self, file: str, position, field: str, message: str, hint: str,
+                severity: str = "error") -> None:
+        self.board.problems.append(
+            Problem(file, position.line, position.column, field, message, hint, severity)
+        )
+
+    def read(self, only: list[Path] | None = None) -> Board:
+        """Read the whole board; with `only`, check just those files (plus cross-file rules)."""
+        employer_files, placement_files = self.discover(only)
+        for path in employer_files:
+            self.read_employer(path)
+        placement_ids: dict[str, str] = {}
+        wanted = None if only is None else {Path(p).resolve() for p in only}
+        for path in placement_files:
+            first = placement_ids.setdefault(path.stem, display_path(path))
+            if wanted is not None and path.resolve() not in wanted:
+                continue
+            if first != display_path(path):
+                self.problem(display_path(path), _START, "(file)",
+                             f"another listing already uses the name `{path.stem}` ({first})",
+                             "rename this file so that each listing has its own name")
+                continue
+            self.read_placement(path)
+        self.board.problems.sort()
+        self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
+        return self.board
+
+    def discover(self, only):
+        """Find the content files, reporting any data file in the wrong place."""
+        employers, placements = [], []
+        for root, dirs, files in os.walk(self.content):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(root) / name
+                where = path.relative_to(self.content).parts
+                if where[0] == "placements":
+                    if path.suffix == ".yaml":
+                        placements.append(path)
+                    elif self._check_only(only, path):
+                        self.misplaced_in_placements(path)
+                elif where[0] == "employers" and len(where) == 2 and path.suffix == ".yaml":
+                    employers.append(path)
+                elif path.suffix in DATA_SUFFIXES and self._check_only(only, path):
+                    self.problem(display_path(path), _START, "(file)",
+                                 "this data file is outside content/placements/ and content/employers/",
+                                 "move a listing to content/placements/ and an employer to content/employers/")
+        return employers, placements
+
+    @staticmethod
+    def _check_only(only, path: Path) -> bool:
+        return only is None or path.resolve() in {Path(p).resolve() for p in only}
+
+    def misplaced_in_placements(self, path: Path) -> None:
+        if path.suffix == ".yml":
+            hint = f"rename it to {path.stem}.yaml"
+        else:
+            hint = f"a listing is a .yaml file: copy the template to content/placements/{path.stem}.yaml"
+        self.problem(display_path(path), _START, "(file)",
+                     f"`{path.name}` is not a listing file", hint)
+
+    def load(self, path: Path, kind: str) -> YamlDocument | None:
+        """Parse and schema-check one file, recording its problems; None if unusable."""
+        file = display_path(path)
+        if not SLUG.match(path.stem):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-listing"
+            self.problem(file, _START, "(file)",
+                         f"the file name `{path.stem}` is not lowercase letters, digits and hyphens",
+                         f"rename it to {suggestion}{path.suffix}")
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            self.problem(file, _START, "(file)", f"cannot be read: {error.strerror}",
+                         "check the file exists and is readable")
+            return None
+        document = read_yaml_bytes(raw)
+        for problem in document.problems:
+            self.problem(file, problem.position, problem.field, problem.message, problem.hint)
+        if document.data is None and not document.problems:
+            return None
+        if not isinstance(document.data, dict):
+            if not document.problems:
+                self.problem(file, _START, "(file)", "the file is not a list of `name: value` fields",
+                             "copy the template and fill in its fields")
+            return None
+        before = len(self.board.errors)
+        for path_in_data, message, hint in self.checkers[kind].check(document.data, document.plain_scalars):
+            position = document.key_positions.get(path_in_data) or document.position_of(path_in_data)
+            self.problem(file, position, field_name(path_in_data), message, hint)
+        return document if len(self.board.errors) == before and not document.problems else None
+
+    def read_employer(self, path: Path) -> None:
+        document = self.load(path, "employer")
+        if document is None:
+            return
+        data = document.data
+        self.board.employers[path.stem] = Employer(
+            id=path.stem, name=data["name"], website=data["website"],
+            about=data.get("about", ""), source=display_path(path),
+        )
+
+    def read_placement(self, path: Path) -> None:
+        document = self.load(path, "placement")
+        if document is None:
+            return
+        file, data = display_path(path), document.data
+        errors_before = len(self.board.errors)
+        employer = self.board.employers.get(data["employer"])
+        if employer is None:
+            known = ", ".join(sorted(self.board.employers)) or "none yet"
+            self.problem(file, document.position_of(("employer",)), "employer",
+                         f"there is no employer `{data['employer']}`",
+                         f"use the name of a file in content/employers/ (known: {known}), "
+                         "or add a file for your organisation there")
+        posted, closes = parse_date(data["posted"]), parse_date(data["closes"])
+        if closes <= posted:
+            self.problem(file, document.position_of(("closes",)), "closes",
+                         f"closes on {closes}, which is not after it was posted ({posted})",
+                         "set a closing date after the posting date")
+        elif closes > months_after(posted, MAX_OPEN_MONTHS):
+            self.problem(file, document.position_of(("closes",)), "closes",
+                         f"closes more than {MAX_OPEN_MONTHS} months after it was posted",
+                         f"close it by {months_after(posted, MAX_OPEN_MONTHS)}, and post it again later if needed")
+        pay = data.get("pay")
+        if pay and pay.get("max") is not None and pay["max"] < pay["min"]:
+            self.problem(file, document.position_of(("pay", "max")), "pay.max",
+                         f"the most ({pay['max']}) is less than the least ({pay['min']})",
+                         "swap `min` and `max`")
+        if len(self.board.errors) > errors_before:
+            return
+        placement = self.build_placement(path, file, data, employer, posted, closes)
+        employer.placements.append(placement)
+        self.board.placements.append(placement)
+
+    def build_placement(self, path, file, data, employer, posted, closes) -> Placement:
+        terms = self.board.vocabularies
+        by = lambda key, ids: [terms[key].by_id[i] for i in ids]  # noqa: E731
+        pay = data.get("pay")
+        placement = Placement(
+            slug=path.stem, source=file, title=data["title"], employer=employer,
+            type=terms["types"].by_id[data["type"]],
+            sectors=by("sectors", data["sectors"]), regions=by("regions", data["regions"]),
+            workplace=terms["workplaces"].by_id[data["workplace"]],
+            hours=by("hours", data["hours"]), posted=posted, closes=closes,
+            summary=data["summary"], description=data["description"],
+            apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
+            location=data.get("location"),
+            pay=Pay(min=pay["min"], max=pay.get("max"), period=terms["pay_periods"].by_id[pay["period"]])
+            if pay else None,
+            free=data.get("free"), fee=data.get("fee"),
+            duration_weeks=data.get("duration_weeks"),
+            route_to_permanent=data.get("route_to_permanent"),
+            support=by("support", data.get("support", [])),
+            min_break_months=data.get("min_break_months"),
+            starts=parse_date(data["starts"]) if "starts" in data else None,
+        )
+        placement.set_today(self.board.today)
+        return placement
+
+
+_START = Position(1, 1)
+
+
+def read_board(content: Path, vocabularies: dict[str, Vocabulary], today: dt.date,
+               only: list[Path] | None = None) -> Board:
+    return BoardReader(content, vocabularies, today).read(only)

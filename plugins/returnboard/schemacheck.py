@@ -1,0 +1,176 @@
+"""Check data against our JSON Schemas and explain each failure in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .vocab import SCHEMA_ID, Vocabulary, vocabularies_schema
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+# How to put right a field that fails its pattern or is missing; the schema says what.
+FIELD_HINTS = {
+    "employer": "use the employer's id: the name of its file in content/employers/ without .yaml",
+    "url": "use a full web address that starts with https://",
+    "website": "use a full web address that starts with https://",
+    "email": "write a full email address, such as careers@example.com",
+    "posted": "write the date as YYYY-MM-DD, for example 2027-03-31",
+    "closes": "write the date as YYYY-MM-DD, for example 2027-03-31",
+    "starts": "write the date as YYYY-MM-DD, for example 2027-03-31",
+    "pay": "add `pay:` with `min:`, an optional `max:` and `period:` (year, month, week, day or hour)",
+    "location": "add `location:` with the town or city, or set `workplace: remote`",
+    "duration_weeks": "add `duration_weeks:` with how many weeks it lasts, such as 12",
+    "route_to_permanent": "add `route_to_permanent: true` if a permanent job can follow, else false",
+    "free": "add `free: true` if the programme costs nothing, else `free: false` and a `fee:`",
+    "fee": "add `fee:` saying what the programme costs",
+    "apply": "add `apply:` with a `url:` (https) or an `email:`",
+}
+TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields",
+}
+YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+def load_schema(name: str) -> dict:
+    with open(SCHEMA_DIR / f"{name}.schema.json", encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+class SchemaChecker:
+    """Validates one kind of file (placement, employer...) against its schema."""
+
+    def __init__(self, name: str, vocabularies: dict[str, Vocabulary]):
+        self.schema = load_schema(name)
+        self.vocabularies = vocabularies
+        registry = Registry().with_resource(
+            SCHEMA_ID, Resource.from_contents(vocabularies_schema(vocabularies))
+        )
+        self.validator = Draft202012Validator(
+            self.schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+
+    def check(self, data, plain_scalars: dict) -> list[tuple[tuple, str, str]]:
+        """Every schema failure as (path, message, hint), most specific first."""
+        found = []
+        for error in self.validator.iter_errors(data):
+            found.extend(self.explain(error, plain_scalars))
+        unique = list(dict.fromkeys(found))
+        return unique
+
+    def explain(self, error, plain_scalars) -> list[tuple[tuple, str, str]]:
+        path = tuple(error.absolute_path)
+        field = _last_name(path)
+        keyword = error.validator
+        value = error.instance
+        if keyword == "required":
+            missing = next(name for name in error.validator_value if name not in value)
+            return [(path + (missing,), f"`{missing}` is missing{self._condition(error)}",
+                     FIELD_HINTS.get(missing, f"add `{missing}:`"))]
+        if keyword == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            return [
+                (path + (extra,), f"`{extra}` is not a field we know", _suggest(extra, allowed, "field")
+                 or "remove it, or check the spelling against the template")
+                for extra in value if extra not in allowed
+            ]
+        if keyword == "enum":
+            return [(path, *self._enum(value, error.validator_value, field))]
+        if keyword == "type":
+            return [(path, *self._type(value, error.validator_value, path, plain_scalars))]
+        if keyword == "format":
+            return [(path, f"{value!r} is not a real date",
+                     FIELD_HINTS.get(field, "write the date as YYYY-MM-DD"))]
+        if keyword == "pattern":
+            return [(path, f"{value!r} is not in the right form",
+                     FIELD_HINTS.get(field, "check the template for the expected form"))]
+        if keyword == "minLength":
+            return [(path, f"is {len(value)} characters; it needs at least {error.validator_value}",
+                     "say a little more")]
+        if keyword == "maxLength":
+            return [(path, f"is {len(value)} characters; at most {error.validator_value} are allowed",
+                     "shorten it")]
+        if keyword == "minItems":
+            return [(path, "is an empty list", "give at least one value")]
+        if keyword == "maxItems":
+            return [(path, f"has {len(value)} values; at most {error.validator_value} are allowed",
+                     "keep the ones that matter most")]
+        if keyword == "uniqueItems":
+            return [(path, "lists the same value more than once", "remove the repeat")]
+        if keyword in ("minimum", "exclusiveMinimum"):
+            return [(path, f"{value} is too small", f"use a number above {error.validator_value}"
+                     if keyword == "exclusiveMinimum" else f"use at least {error.validator_value}")]
+        if keyword == "maximum":
+            return [(path, f"{value} is too large", f"use at most {error.validator_value}")]
+        if keyword == "minProperties":
+            return [(path, "is empty", FIELD_HINTS.get(field, "fill in its fields"))]
+        return [(path, error.message, "check the template")]
+
+    def _condition(self, error) -> str:
+        """Why a conditionally required field is needed, read from the schema's `if`."""
+        schema_path = list(error.schema_path)
+        if "then" not in schema_path:
+            return ""
+        branch = self.schema
+        for part in schema_path[: schema_path.index("then")]:
+            branch = branch[part]
+        for name, rule in branch["if"].get("properties", {}).items():
+            values = rule.get("enum", [rule.get("const")])
+            shown = " or ".join(json.dumps(v) if isinstance(v, bool) else str(v) for v in values)
+            return f": it is needed when `{name}` is {shown}"
+        return ""
+
+    def _enum(self, value, allowed: list, field: str) -> tuple[str, str]:
+        vocabulary = next((v for v in self.vocabularies.values() if v.ids == allowed), None)
+        if vocabulary is None:
+            return f"{value!r} is not allowed", "use one of: " + ", ".join(map(str, allowed))
+        noun = vocabulary.label.lower()
+        if not isinstance(value, str):
+            return f"{value!r} is not a {noun} id", "use one of: " + ", ".join(allowed)
+        by_name = {term.name.lower(): term.id for term in vocabulary}
+        match = by_name.get(value.strip().lower()) or _closest(value.lower().replace(" ", "-"), allowed)
+        if match:
+            return f"{value!r} is not a {noun} id", f"use `{match}`"
+        return f"{value!r} is not a {noun} id", "use one of: " + ", ".join(allowed)
+
+    def _type(self, value, expected, path, plain_scalars) -> tuple[str, str]:
+        wanted = TYPE_NAMES.get(expected, expected)
+        written = plain_scalars.get(path)
+        if expected == "string" and isinstance(value, bool) and written and written.lower() in YAML_BOOLEAN_WORDS:
+            return (f"{written} was read as true/false, not as text",
+                    f"put it in quotes: '{written}'")
+        if expected == "string" and written is not None:
+            return f"{written} was read as {TYPE_NAMES.get(type(value).__name__, 'a value')}, not as text", \
+                f"put it in quotes: '{written}'"
+        if expected == "array" and not isinstance(value, list):
+            return f"must be {wanted}", f"write it as a list, for example [{value}]"
+        if expected == "boolean" and isinstance(value, str):
+            return f"must be {wanted}, not {value!r}", "write true or false, without quotes"
+        return f"must be {wanted}", f"write {wanted}"
+
+
+def _last_name(path: tuple) -> str:
+    names = [part for part in path if isinstance(part, str)]
+    return names[-1] if names else ""
+
+
+def _closest(value: str, choices: list[str]) -> str | None:
+    starting = [choice for choice in choices if value and choice.startswith(value)]
+    if len(starting) == 1:
+        return starting[0]
+    matches = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _suggest(value: str, choices: list[str], noun: str) -> str | None:
+    match = _closest(value, choices)
+    return f"did you mean `{match}`?" if match else None

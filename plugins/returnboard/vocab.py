@@ -1,0 +1,100 @@
+"""The board's fixed lists (regions, sectors, hours...), read from data/vocabularies.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "data" / "vocabularies.yaml"
+SCHEMA_ID = "https://returntostem.org.uk/schemas/vocabularies.schema.json"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a vocabulary, such as the region North East."""
+
+    id: str
+    name: str
+    vocabulary: str
+    description: str = ""
+    itl1: str | None = None
+    path: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The browsable page for this value, for facets that have pages."""
+        return f"{self.path}/{self.id}/" if self.path else None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A named, ordered list of terms; a facet when it has a `path`."""
+
+    key: str
+    label: str
+    plural: str
+    terms: tuple[Term, ...]
+    path: str | None = None
+    filter: str | None = None
+    by_id: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def ids(self) -> list[str]:
+        return [term.id for term in self.terms]
+
+    @property
+    def url(self) -> str | None:
+        return f"{self.path}/" if self.path else None
+
+    def __iter__(self):
+        return iter(self.terms)
+
+
+def load_vocabularies(path: Path = VOCABULARY_FILE) -> dict[str, Vocabulary]:
+    """Read every vocabulary, keyed by its name in the data file."""
+    with open(path, encoding="utf-8") as stream:
+        raw = yaml.load(stream, Loader=yaml.CSafeLoader)
+    vocabularies = {}
+    for key, spec in raw.items():
+        terms = tuple(
+            Term(vocabulary=key, path=spec.get("path"), **value) for value in spec["values"]
+        )
+        vocabularies[key] = Vocabulary(
+            key=key,
+            label=spec["label"],
+            plural=spec["plural"],
+            path=spec.get("path"),
+            filter=spec.get("filter"),
+            terms=terms,
+            by_id={term.id: term for term in terms},
+        )
+    return vocabularies
+
+
+def facets(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
+    """The vocabularies that have browsable pages and search filters."""
+    return [vocabulary for vocabulary in vocabularies.values() if vocabulary.path]
+
+
+def vocabularies_schema(vocabularies: dict[str, Vocabulary]) -> dict:
+    """A JSON Schema whose $defs give each vocabulary's allowed ids, with their names."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Return to STEM vocabularies",
+        "$defs": {
+            key: {
+                "type": "string",
+                "title": vocabulary.label,
+                "enum": vocabulary.ids,
+                "description": "One of: "
+                + "; ".join(f"{term.id} ({term.name})" for term in vocabulary.terms),
+            }
+            for key, vocabulary in vocabularies.items()
+        },
+    }

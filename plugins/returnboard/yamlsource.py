@@ -1,0 +1,209 @@
+"""Read one YAML file into plain data, remembering where every value stands.
+
+libyaml composes the node tree (fast); we build the data ourselves so that we can
+keep line numbers, refuse duplicate keys, aliases and unsafe tags, and keep dates
+as the strings the author wrote (the schema checks them as `format: date`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 64 * 1024
+
+Path = tuple  # a path into the data: keys and list indexes
+
+_SCALARS = SafeConstructor()
+_CONSTRUCT = {
+    "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _SCALARS.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
+    "tag:yaml.org,2002:str": lambda node: node.value,
+    # Dates stay as written, so that 2027-02-30 is reported, not crashed on.
+    "tag:yaml.org,2002:timestamp": lambda node: node.value,
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Something wrong with the file itself, before any field is checked."""
+
+    position: Position
+    field: str
+    message: str
+    hint: str
+
+
+@dataclass
+class YamlDocument:
+    data: object = None
+    positions: dict = field(default_factory=dict)  # path -> Position of the value
+    key_positions: dict = field(default_factory=dict)  # path -> Position of its key
+    plain_scalars: dict = field(default_factory=dict)  # path -> text written unquoted
+    problems: list = field(default_factory=list)
+
+    def position_of(self, path: Path) -> Position:
+        """Where a path's value stands, or its nearest enclosing value."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+def _position(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def field_name(path: Path) -> str:
+    return ".".join(str(part) for part in path) or "(file)"
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self, document: YamlDocument):
+        self.document = document
+        self.seen: set[int] = set()
+
+    def problem(self, node, path, message, hint):
+        self.document.problems.append(
+            YamlProblem(_position(node.start_mark), field_name(path), message, hint)
+        )
+
+    def build(self, node, path: Path):
+        self.document.positions[path] = _position(node.start_mark)
+        if id(node) in self.seen:
+            self.problem(node, path, "YAML aliases (*name) are not allowed",
+                         "write the value out in full instead of referring to an anchor")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, MappingNode):
+            return self.build_mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.build_scalar(node, path)
+
+    def build_scalar(self, node: ScalarNode, path: Path):
+        construct = _CONSTRUCT.get(node.tag)
+        if construct is None:
+            self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
+                         "remove the tag (the text starting with !) and write a plain value")
+            return None
+        if not node.style:  # plain (unquoted): libyaml says "", pure Python None
+            self.document.plain_scalars[path] = node.value
+        try:
+            return construct(node)
+        except (ValueError, yaml.YAMLError):
+            self.problem(node, path, f"{node.value!r} is not a valid value",
+                         "put the value in quotes if it is text")
+            return None
+
+    def build_mapping(self, node: MappingNode, path: Path):
+        mapping = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "YAML merge keys (<<) are not allowed",
+                             "write each field out in full")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, path, "a field name must be plain text",
+                             "write `name: value` pairs")
+                continue
+            key = key_node.value
+            child = path + (key,)
+            if key in mapping:
+                first = self.document.key_positions[child]
+                self.problem(key_node, child,
+                             f"`{key}` appears twice in this file (first on line {first.line})",
+                             "keep one of them and delete the other")
+                continue
+            self.document.key_positions[child] = _position(key_node.start_mark)
+            mapping[key] = self.build(value_node, child)
+        return mapping
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse YAML text; problems are collected on the document, never raised."""
+    document = YamlDocument()
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = _position(mark) if mark else Position(1, 1)
+        document.problems.append(YamlProblem(position, "(file)", _yaml_message(error),
+                                             _yaml_hint(error, text, position)))
+        return document
+    except yaml.YAMLError as error:
+        document.problems.append(YamlProblem(Position(1, 1), "(file)", str(error),
+                                             "check that the file is valid YAML"))
+        return document
+    if node is None:
+        document.problems.append(YamlProblem(Position(1, 1), "(file)", "the file is empty",
+                                             "copy the template and fill in its fields"))
+        return document
+    if "&" in text:
+        _refuse_anchors(text, document)
+    document.data = _Builder(document).build(node, ())
+    return document
+
+
+def _refuse_anchors(text: str, document: YamlDocument) -> None:
+    """Anchors are the first half of the "billion laughs" expansion: refuse them outright."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
+            document.problems.append(YamlProblem(
+                _position(event.start_mark), "(file)",
+                f"YAML anchors (&{event.anchor}) are not allowed",
+                "write each value out in full, or put text containing & in quotes"))
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    return " ".join(part for part in (error.context, error.problem) if part)
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError, text: str, position: Position) -> str:
+    lines = text.splitlines()
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    if "\t" in line or "tab" in (error.problem or ""):
+        return "indent with spaces, not tabs"
+    if "expected a single document" in (error.problem or ""):
+        return "keep one listing per file, with no second `---` line"
+    if ": " in line.split(":", 1)[-1]:
+        return "put the value in quotes, because it contains `: `"
+    return "check the indentation and that every `name: value` pair has a space after the colon"
+
+
+def read_yaml_bytes(raw: bytes) -> YamlDocument:
+    """Check the bytes are sensible UTF-8 text of a sane size, then parse them."""
+    if len(raw) > MAX_FILE_BYTES:
+        return _file_problem(f"the file is {len(raw) // 1024} KB, more than the "
+                             f"{MAX_FILE_BYTES // 1024} KB allowed",
+                             "shorten the description")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _file_problem("the file starts with a byte-order mark",
+                             "save the file as UTF-8 without a BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return _file_problem("the file is not UTF-8 text", "save the file as UTF-8",
+                             Position(line, column))
+    return parse_yaml(text)
+
+
+def _file_problem(message: str, hint: str, position: Position = Position(1, 1)) -> YamlDocument:
+    return YamlDocument(problems=[YamlProblem(position, "(file)", message, hint)])

@@ -1,0 +1,120 @@
+// Search over the Pagefind index, with filters that follow the address bar,
+// so /search/?q=engineer&region=north-east can be shared and bookmarked.
+const PAGE_SIZE = 20;
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const filterNames = [...form.querySelectorAll("details[data-filter]")].map((d) => d.dataset.filter);
+
+let pagefind;
+let results = [];
+let shown = 0;
+let latest = 0;
+let debounce;
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    box.checked = params.getAll(box.name).includes(box.value);
+  }
+  for (const details of form.querySelectorAll("details[data-filter]")) {
+    if (details.querySelector("input:checked")) details.open = true;
+  }
+}
+
+function chosen() {
+  const filters = {};
+  for (const name of filterNames) {
+    const values = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
+    if (values.length) filters[name] = { any: values };
+  }
+  return { query: input.value.trim(), filters };
+}
+
+function writeAddress({ query, filters }) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, { any }] of Object.entries(filters)) any.forEach((v) => params.append(name, v));
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function card(data) {
+  const item = element("li", "card");
+  const title = element("h3", "card__title");
+  const link = element("a", "", data.meta.title);
+  link.href = data.url;
+  title.append(link);
+  item.append(title, element("p", "card__employer", data.meta.employer));
+  const tags = element("p", "card__tags");
+  tags.append(element("span", "tag", data.meta.type));
+  item.append(tags, element("p", "card__summary", data.meta.summary));
+  const facts = element("dl", "card__facts");
+  for (const [label, value] of [["Where", data.meta.place], ["Closes", data.meta.closes]]) {
+    const row = element("div");
+    row.append(element("dt", "", label), element("dd", "", value));
+    facts.append(row);
+  }
+  item.append(facts);
+  return item;
+}
+
+async function showMore() {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  list.append(...data.map(card));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+async function run() {
+  const state = chosen();
+  writeAddress(state);
+  const ticket = ++latest;
+  const search = await pagefind.search(state.query || null, {
+    filters: state.filters,
+    sort: state.query ? undefined : { posted: "desc" },
+  });
+  if (ticket !== latest) return;
+  results = search ? search.results : [];
+  shown = 0;
+  list.replaceChildren();
+  list.hidden = results.length === 0;
+  const count = results.length;
+  status.textContent = count === 0
+    ? "No open opportunities match. Try fewer words or fewer filters."
+    : `${count} open ${count === 1 ? "opportunity" : "opportunities"} found`;
+  await showMore();
+}
+
+async function start() {
+  pagefind = await import(`${form.dataset.bundle}pagefind.js`);
+  await pagefind.options({ baseUrl: form.dataset.base });
+  pagefind.init();
+  readAddress();
+  form.hidden = false;
+  document.querySelector("[data-search-fallback]").hidden = true;
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  form.addEventListener("change", () => run());
+  input.addEventListener("input", () => { clearTimeout(debounce); debounce = setTimeout(run, 250); });
+  document.getElementById("search-clear").addEventListener("click", () => {
+    form.querySelectorAll("input[type=checkbox]").forEach((box) => { box.checked = false; });
+    run();
+  });
+  more.addEventListener("click", showMore);
+  await run();
+}
+
+start().catch(() => {
+  status.textContent = "Search could not load. You can still browse by region, sector or employer.";
+});
