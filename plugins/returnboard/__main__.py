@@ -17,6 +17,7 @@ def parse_args(argv):
     build = commands.add_parser("build", help="validate, build and index the site")
     build.add_argument("--settings", default="pelicanconf.py")
     build.add_argument("--output", default="output")
+    build.add_argument("--content", help="the content folder (default: the settings' PATH)")
     return parser.parse_args(argv)
 
 
@@ -26,7 +27,7 @@ def main(argv=None) -> int:
         return validate.main(args.content, args.files)
     from . import build
 
-    return build.main(args.settings, args.output)
+    return build.main(args.settings, args.output, args.content)
 
 
 if __name__ == "__main__":

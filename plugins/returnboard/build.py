@@ -25,8 +25,11 @@ class BuildFailed(Exception):
     pass
 
 
-def render_site(settings_file: str, folder: Path) -> None:
-    settings = read_settings(settings_file, override={"OUTPUT_PATH": str(folder)})
+def render_site(settings_file: str, folder: Path, content: str | None) -> None:
+    override = {"OUTPUT_PATH": str(folder)}
+    if content:
+        override["PATH"] = str(Path(content).resolve())
+    settings = read_settings(settings_file, override=override)
     # Pelican's own summary counts articles, which this site does not have.
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
@@ -53,14 +56,14 @@ def swap_into_place(built: Path, output: Path) -> None:
         shutil.rmtree(retired)
 
 
-def main(settings_file: str, output: str) -> int:
+def main(settings_file: str, output: str, content: str | None = None) -> int:
     started = time.perf_counter()
     output_path = Path(output).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     workspace = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-build-", dir=output_path.parent))
     built = workspace / "site"
     try:
-        render_site(settings_file, built)
+        render_site(settings_file, built, content)
         index_site(built)
         swap_into_place(built, output_path)
     except BoardInvalid as invalid:
