@@ -33,3 +33,6 @@ AUTHOR_FEED_RSS = None
 DELETE_OUTPUT_DIRECTORY = True
 # The sample listings are fictional; every page says so while this is on.
 EXAMPLE_CONTENT = True
+
+# Every value a template prints is escaped unless it is marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

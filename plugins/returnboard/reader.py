@@ -39,8 +39,9 @@ class Board:
 
 
 def display_path(path: Path) -> str:
-    """A path as the author knows it: relative to where the command was run."""
-    return os.path.relpath(path)
+    """A path as the author knows it: relative to where the command was run, if inside it."""
+    relative = os.path.relpath(path)
+    return str(Path(path).resolve()) if relative.startswith("..") else relative
 
 
 class BoardReader:
