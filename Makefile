@@ -9,6 +9,7 @@ READY   := $(VENV)/.ready
 PORT    ?= 8000
 OUTPUT  ?= output
 FILES   ?=
+FORMAT  ?= text
 export PYTHONPATH := $(CURDIR)/plugins
 
 .PHONY: help serve test validate html publish clean bench
@@ -28,7 +29,7 @@ $(READY): requirements.txt requirements-test.txt
 	touch $@
 
 validate: $(READY)
-	$(PYTHON) -m returnboard validate $(FILES)
+	$(PYTHON) -m returnboard validate --format $(FORMAT) $(FILES)
 
 html: $(READY)
 	$(PYTHON) -m returnboard build --output $(OUTPUT)

@@ -14,6 +14,8 @@ def parse_args(argv):
     check = commands.add_parser("validate", help="check listings, employers and stories")
     check.add_argument("files", nargs="*", help="only these files (default: all content)")
     check.add_argument("--content", default="content", help="the content folder")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: annotations for pull requests and a job summary")
     build = commands.add_parser("build", help="validate, build and index the site")
     build.add_argument("--settings", default="pelicanconf.py")
     build.add_argument("--output", default="output")
@@ -24,7 +26,7 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "validate":
-        return validate.main(args.content, args.files)
+        return validate.main(args.content, args.files, args.format)
     from . import build
 
     return build.main(args.settings, args.output, args.content)

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import months_after, parse_date
+import yaml
+
+from .checks import check_listing
+from .dates import parse_date
 from .models import Employer, Pay, Placement
 from .problems import Problem
 from .schemacheck import SchemaChecker
@@ -19,7 +22,6 @@ from .vocab import Vocabulary
 from .yamlsource import Position, YamlDocument, field_name, read_yaml_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_OPEN_MONTHS = 12
 DATA_SUFFIXES = {".yaml", ".yml"}
 
 
@@ -48,6 +50,7 @@ class BoardReader:
     def __init__(self, content: Path, vocabularies: dict[str, Vocabulary], today: dt.date):
         self.content = Path(content)
         self.board = Board(vocabularies=vocabularies, today=today)
+        self.titles: dict[tuple, str] = {}  # (employer, title) -> the first file that uses them
         self.checkers = {
             kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer")
         }
@@ -65,9 +68,12 @@ class BoardReader:
             self.read_employer(path)
         placement_ids: dict[str, str] = {}
         wanted = None if only is None else {Path(p).resolve() for p in only}
+        skipped = [p for p in placement_files if wanted is not None and p.resolve() not in wanted]
+        for path in skipped:
+            self.remember_title(path)
         for path in placement_files:
             first = placement_ids.setdefault(path.stem, display_path(path))
-            if wanted is not None and path.resolve() not in wanted:
+            if path in skipped:
                 continue
             if first != display_path(path):
                 self.problem(display_path(path), _START, "(file)",
@@ -165,27 +171,38 @@ class BoardReader:
                          f"there is no employer `{data['employer']}`",
                          f"use the name of a file in content/employers/ (known: {known}), "
                          "or add a file for your organisation there")
-        posted, closes = parse_date(data["posted"]), parse_date(data["closes"])
-        if closes <= posted:
-            self.problem(file, document.position_of(("closes",)), "closes",
-                         f"closes on {closes}, which is not after it was posted ({posted})",
-                         "set a closing date after the posting date")
-        elif closes > months_after(posted, MAX_OPEN_MONTHS):
-            self.problem(file, document.position_of(("closes",)), "closes",
-                         f"closes more than {MAX_OPEN_MONTHS} months after it was posted",
-                         f"close it by {months_after(posted, MAX_OPEN_MONTHS)}, and post it again later if needed")
-        pay = data.get("pay")
-        if pay and pay.get("max") is not None and pay["max"] < pay["min"]:
-            self.problem(file, document.position_of(("pay", "max")), "pay.max",
-                         f"the most ({pay['max']}) is less than the least ({pay['min']})",
-                         "swap `min` and `max`")
+        if data.get("slug", path.stem) != path.stem:
+            self.problem(file, document.position_of(("slug",)), "slug",
+                         f"`{data['slug']}` does not match the file name `{path.name}`",
+                         f"rename the file to {data['slug']}.yaml, or remove the `slug:` line")
+        self.check_unique_title(file, document, data)
+        for finding in check_listing(data, self.board.today):
+            position = document.position_of(finding.path) if finding.offset is None \
+                else document.text_position(finding.path, finding.offset)
+            self.problem(file, position, field_name(finding.path), finding.message, finding.hint,
+                         finding.severity)
         if len(self.board.errors) > errors_before:
             return
-        placement = self.build_placement(path, file, data, employer, posted, closes)
+        placement = self.build_placement(path, file, data, employer)
         employer.placements.append(placement)
         self.board.placements.append(placement)
 
-    def build_placement(self, path, file, data, employer, posted, closes) -> Placement:
+    def check_unique_title(self, file: str, document: YamlDocument, data: dict) -> None:
+        first = self.titles.setdefault(_title_key(data), file)
+        if first != file:
+            self.problem(file, document.position_of(("title",)), "title",
+                         f"{first} already lists `{data['title']}` for this employer",
+                         "update that file instead, or give this opportunity a different title")
+
+    def remember_title(self, path: Path) -> None:
+        """Note another listing's employer and title, for duplicate checks without full checks."""
+        try:
+            data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+            self.titles.setdefault(_title_key(data), display_path(path))
+        except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
+            return
+
+    def build_placement(self, path, file, data, employer) -> Placement:
         terms = self.board.vocabularies
         by = lambda key, ids: [terms[key].by_id[i] for i in ids]  # noqa: E731
         pay = data.get("pay")
@@ -194,7 +211,8 @@ class BoardReader:
             type=terms["types"].by_id[data["type"]],
             sectors=by("sectors", data["sectors"]), regions=by("regions", data["regions"]),
             workplace=terms["workplaces"].by_id[data["workplace"]],
-            hours=by("hours", data["hours"]), posted=posted, closes=closes,
+            hours=by("hours", data["hours"]),
+            posted=parse_date(data["posted"]), closes=parse_date(data["closes"]),
             summary=data["summary"], description=data["description"],
             apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
             location=data.get("location"),
@@ -212,6 +230,10 @@ class BoardReader:
 
 
 _START = Position(1, 1)
+
+
+def _title_key(data: dict) -> tuple:
+    return data["employer"], " ".join(data["title"].lower().split())
 
 
 def read_board(content: Path, vocabularies: dict[str, Vocabulary], today: dt.date,

@@ -90,6 +90,9 @@ class SchemaChecker:
         if keyword == "format":
             return [(path, f"{value!r} is not a real date",
                      FIELD_HINTS.get(field, "write the date as YYYY-MM-DD"))]
+        if keyword == "pattern" and field in ("url", "website") and value.startswith("http://"):
+            return [(path, f"{value!r} is not a secure address",
+                     "use the https:// address of the same page")]
         if keyword == "pattern":
             return [(path, f"{value!r} is not in the right form",
                      FIELD_HINTS.get(field, "check the template for the expected form"))]

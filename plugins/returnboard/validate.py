@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from .annotations import annotation, summary
 from .dates import board_today
 from .problems import Problem
 from .reader import Board, read_board
@@ -21,17 +23,29 @@ def report(problems: list[Problem], stream=sys.stderr) -> None:
     for problem in problems:
         print(("warning: " if not problem.is_error else "") + str(problem), file=stream)
     errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
     if problems:
-        print(f"{errors} error(s), {warnings} warning(s).", file=stream)
+        print(f"{errors} error(s), {len(problems) - errors} warning(s).", file=stream)
 
 
-def main(content: str, files: list[str]) -> int:
+def report_github(problems: list[Problem], checked: str) -> None:
+    """Annotations on stdout, and the Markdown report where the job summary is written."""
+    for problem in problems:
+        print(annotation(problem))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(summary(problems, checked))
+
+
+def main(content: str, files: list[str], output_format: str = "text") -> int:
     board = check_content(Path(content), files)
-    report(board.problems)
-    if board.errors:
-        return 1
     checked = f"{len(files)} file(s)" if files else \
         f"{len(board.placements)} listing(s) and {len(board.employers)} employer(s)"
+    if output_format == "github":
+        report_github(board.problems, checked)
+    else:
+        report(board.problems)
+    if board.errors:
+        return 1
     print(f"All good: {checked} checked.")
     return 0

@@ -51,7 +51,19 @@ class YamlDocument:
     positions: dict = field(default_factory=dict)  # path -> Position of the value
     key_positions: dict = field(default_factory=dict)  # path -> Position of its key
     plain_scalars: dict = field(default_factory=dict)  # path -> text written unquoted
+    block_scalars: set = field(default_factory=set)  # paths of `|` and `>` text, whose lines follow
     problems: list = field(default_factory=list)
+
+    def text_position(self, path: Path, offset: int) -> Position:
+        """Where the character at `offset` of a text value stands in the file."""
+        start = self.position_of(path)
+        if tuple(path) not in self.block_scalars:
+            return start
+        value = self.data
+        for part in path:
+            value = value[part]
+        indent = self.key_positions.get(tuple(path), Position(1, 1)).column + 2
+        return Position(start.line + 1 + value.count("\n", 0, offset), indent)
 
     def position_of(self, path: Path) -> Position:
         """Where a path's value stands, or its nearest enclosing value."""
@@ -68,7 +80,8 @@ def _position(mark) -> Position:
 
 
 def field_name(path: Path) -> str:
-    return ".".join(str(part) for part in path) or "(file)"
+    """A field as an author names it: `pay.min`, `regions` (list positions left out)."""
+    return ".".join(part for part in path if isinstance(part, str)) or "(file)"
 
 
 class _Builder:
@@ -104,6 +117,8 @@ class _Builder:
             return None
         if not node.style:  # plain (unquoted): libyaml says "", pure Python None
             self.document.plain_scalars[path] = node.value
+        elif node.style in "|>":
+            self.document.block_scalars.add(path)
         try:
             return construct(node)
         except (ValueError, yaml.YAMLError):
