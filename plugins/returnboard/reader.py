@@ -143,9 +143,11 @@ class BoardReader:
                              "copy the template and fill in its fields")
             return None
         before = len(self.board.errors)
+        already_reported = {problem.field for problem in document.problems}
         for path_in_data, message, hint in self.checkers[kind].check(document.data, document.plain_scalars):
-            position = document.key_positions.get(path_in_data) or document.position_of(path_in_data)
-            self.problem(file, position, field_name(path_in_data), message, hint)
+            if field_name(path_in_data) not in already_reported:
+                self.problem(file, document.position_of(path_in_data), field_name(path_in_data),
+                             message, hint)
         return document if len(self.board.errors) == before and not document.problems else None
 
     def read_employer(self, path: Path) -> None:

@@ -18,6 +18,7 @@ MAX_FILE_BYTES = 64 * 1024
 Path = tuple  # a path into the data: keys and list indexes
 
 _SCALARS = SafeConstructor()
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _CONSTRUCT = {
     "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
     "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
@@ -99,10 +100,17 @@ class _Builder:
     def build(self, node, path: Path):
         self.document.positions[path] = _position(node.start_mark)
         if id(node) in self.seen:
-            self.problem(node, path, "YAML aliases (*name) are not allowed",
-                         "write the value out in full instead of referring to an anchor")
+            # An alias is the node it names, so its own place is the key before it.
+            at = self.document.key_positions.get(path) or _position(node.start_mark)
+            self.document.problems.append(YamlProblem(
+                at, field_name(path), "YAML aliases (*name) are not allowed",
+                "write the value out in full instead of referring to an anchor"))
             return None
         self.seen.add(id(node))
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
+                         "remove the tag (the text starting with !) and write a plain value")
+            return None
         if isinstance(node, MappingNode):
             return self.build_mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -194,7 +202,7 @@ def _yaml_hint(error: yaml.MarkedYAMLError, text: str, position: Position) -> st
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     if "\t" in line or "tab" in (error.problem or ""):
         return "indent with spaces, not tabs"
-    if "expected a single document" in (error.problem or ""):
+    if "expected a single document" in _yaml_message(error):
         return "keep one listing per file, with no second `---` line"
     if ": " in line.split(":", 1)[-1]:
         return "put the value in quotes, because it contains `: `"

@@ -1,0 +1,239 @@
+"""`python -m returnboard from-issue`: turn a "New listing" issue into a listing file.
+
+GitHub writes the form's answers into the issue body as Markdown: a `### Label` heading
+for each question, `_No response_` for a blank, and `- [X] Label` for a ticked box.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import board_today
+from .issueform import QUESTIONS, Question, option_labels
+from .listingtext import free_path, render_employer, render_listing, slugify
+from .validate import check_content
+from .vocab import Vocabulary, load_vocabularies
+
+NO_RESPONSE = "_No response_"
+CHECKBOX = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$")
+NUMBER = re.compile(r"^£?\s*(\d[\d,]*(?:\.\d+)?)\s*(k?)$", re.IGNORECASE)
+BY_FIELD = {question.field: question for question in QUESTIONS}
+
+
+class IssueInvalid(Exception):
+    """The answers cannot make a valid listing; carries every reason, in form order."""
+
+    def __init__(self, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def split_answers(body: str) -> dict[str, str]:
+    """The answer under each question's heading, by question id; blanks are left out.
+
+    Only the form's own labels, in the form's order, start a new answer, so a
+    `### heading` inside the description stays part of the description.
+    """
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headings = {f"### {question.label}": index for index, question in enumerate(QUESTIONS)}
+    answers: dict[int, list[str]] = {}
+    current = -1
+    for line in lines:
+        index = headings.get(line.rstrip())
+        if index is not None and index > current:
+            current = index
+            answers[index] = []
+        elif current >= 0:
+            answers[current].append(line)
+    found = {}
+    for index, text in answers.items():
+        answer = "\n".join(text).strip("\n")
+        if answer.strip() and answer.strip() != NO_RESPONSE:
+            found[QUESTIONS[index].id] = answer.strip() if QUESTIONS[index].kind != "textarea" else answer
+    return found
+
+
+@dataclass
+class Converter:
+    """Reads the answers into listing fields, collecting every problem rather than stopping."""
+
+    vocabularies: dict[str, Vocabulary]
+    reasons: list[str] = field(default_factory=list)
+
+    def problem(self, question: Question, message: str, hint: str) -> None:
+        self.reasons.append(f"{question.label}: {message} ({hint})")
+
+    def choice(self, question: Question, answer: str) -> str | bool | None:
+        """A dropdown's answer: a vocabulary id, or True/False for a yes/no question."""
+        labels = option_labels(question, self.vocabularies)
+        position = _find(answer, labels, self._ids(question))
+        if position is None:
+            self.problem(question, f"{answer!r} is not one of the choices", "use one of: " + ", ".join(labels))
+            return None
+        return self._ids(question)[position] if question.vocabulary else position == 0
+
+    def ticked(self, question: Question, answer: str) -> list[str]:
+        """The vocabulary ids of the ticked boxes."""
+        labels = option_labels(question, self.vocabularies)
+        ids = []
+        for line in answer.split("\n"):
+            match = CHECKBOX.match(line)
+            if not match or match.group(1) == " ":
+                continue
+            position = _find(match.group(2), labels, self._ids(question))
+            if position is None:
+                self.problem(question, f"{match.group(2)!r} is not one of the choices",
+                             "use one of: " + ", ".join(labels))
+            elif self._ids(question)[position] not in ids:
+                ids.append(self._ids(question)[position])
+        return ids
+
+    def number(self, question: Question, answer: str, whole: bool = False):
+        match = NUMBER.match(answer.replace(" ", ""))
+        if not match:
+            self.problem(question, f"{answer!r} is not a number", "write digits only, such as 38000")
+            return None
+        value = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
+        if value.is_integer():
+            return int(value)
+        if whole:
+            self.problem(question, f"{answer!r} is not a whole number", "write a whole number, such as 12")
+            return None
+        return value
+
+    def _ids(self, question: Question) -> list:
+        if question.vocabulary:
+            return self.vocabularies[question.vocabulary].ids
+        return list(question.options)
+
+    def listing(self, answers: dict[str, str], posted: str) -> tuple[dict, dict | None]:
+        """The listing's fields, and a new employer's fields when the issue names one."""
+        ask = {question.id: question for question in QUESTIONS}
+        data: dict = {}
+        employer, new_employer = self.employer(answers, ask)
+        for question in QUESTIONS:
+            answer = answers.get(question.id)
+            if answer is None or question.id.startswith(("employer", "pay_")):
+                continue
+            if question.kind == "checkboxes":
+                data[question.field] = self.ticked(question, answer) or None
+            elif question.kind == "dropdown":
+                data[question.field] = self.choice(question, answer)
+            elif question.id in ("duration_weeks", "min_break_months"):
+                data[question.field] = self.number(question, answer, whole=True)
+            elif question.id == "apply":
+                data["apply"] = {"email" if _is_email(answer) else "url": answer}
+            elif question.id in ("summary", "description"):
+                data[question.field] = " ".join(answer.split()) if question.id == "summary" else answer
+            else:
+                data[question.field] = answer
+        data["employer"] = employer
+        data["posted"] = posted
+        pay = self.pay(answers, ask)
+        if pay:
+            data["pay"] = pay
+        for name in ("sectors", "regions", "hours"):
+            if data.get(name) is None:
+                data[name] = []  # so that the schema reports it as an empty list
+        return {key: value for key, value in data.items() if value is not None}, new_employer
+
+    def employer(self, answers, ask) -> tuple[str | None, dict | None]:
+        if "employer" in answers:
+            return answers["employer"].strip().lower(), None
+        name, website = answers.get("employer_name"), answers.get("employer_website")
+        if not name or not website:
+            self.problem(ask["employer"], "no employer is given",
+                         "give your employer id, or your organisation's name and website")
+            return None, None
+        return slugify(name), {"name": name, "website": website}
+
+    def pay(self, answers, ask) -> dict | None:
+        if not any(key in answers for key in ("pay_min", "pay_max", "pay_period")):
+            return None
+        pay = {}
+        for key, part in (("pay_min", "min"), ("pay_max", "max")):
+            if key in answers:
+                pay[part] = self.number(ask[key], answers[key])
+        pay["period"] = self.choice(ask["pay_period"], answers["pay_period"]) if "pay_period" in answers else "year"
+        return {key: value for key, value in pay.items() if value is not None}
+
+
+def _find(answer: str, labels: list[str], ids: list) -> int | None:
+    """Which option an answer is, by its label or its id, ignoring case."""
+    wanted = answer.strip().lower()
+    for position, (label, option_id) in enumerate(zip(labels, ids)):
+        if wanted in (label.lower(), str(option_id).lower()):
+            return position
+    return None
+
+
+def _is_email(answer: str) -> bool:
+    return "@" in answer and not answer.lower().startswith(("http://", "https://"))
+
+
+def convert(body: str, out: Path, content: Path, posted: str) -> list[Path]:
+    """Write the listing (and a new employer) into the content folder, checked by the validator.
+
+    Raises IssueInvalid, leaving nothing behind, when the answers do not make a valid listing.
+    """
+    vocabularies = load_vocabularies()
+    converter = Converter(vocabularies)
+    data, new_employer = converter.listing(split_answers(body), posted)
+    if converter.reasons:
+        raise IssueInvalid(converter.reasons)
+    written = []
+    if new_employer:
+        (content / "employers").mkdir(parents=True, exist_ok=True)
+        employer_file = content / "employers" / f"{data['employer']}.yaml"
+        if not employer_file.exists():  # an organisation posting again keeps its file
+            employer_file.write_text(render_employer(new_employer), encoding="utf-8")
+            written.append(employer_file)
+    listing_file = free_path(out, slugify(data.get("title", "")))
+    listing_file.write_text(render_listing(data, vocabularies), encoding="utf-8")
+    written.append(listing_file)
+    board = check_content(content, [str(path) for path in written])
+    mine = {path.resolve() for path in written}
+    errors = [problem for problem in board.errors if Path(problem.file).resolve() in mine]
+    if errors:
+        for path in written:
+            path.unlink()
+        raise IssueInvalid([_as_answer(problem) for problem in errors])
+    return written
+
+
+def _as_answer(problem) -> str:
+    """A validator problem, named by the question the employer answered."""
+    name = problem.field.split(".")[0] if problem.field.startswith("apply") else problem.field
+    in_employer = "employers" in Path(problem.file).parts
+    question = BY_FIELD.get(f"employer.{name}" if in_employer else name) or BY_FIELD.get(name.split(".")[0])
+    label = question.label if question else "The listing"
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return f"{label}: {problem.message}{hint}"
+
+
+def main(body: str, out: str, content: str | None = None) -> int:
+    out_path = Path(out)
+    content_path = Path(content) if content else out_path.resolve().parent
+    if not out_path.is_dir():
+        print(f"from-issue: {out} is not a folder: give the placements folder, "
+              "such as content/placements/", file=sys.stderr)
+        return 2
+    try:
+        text = Path(body).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"from-issue: cannot read the issue body {body}: {error}", file=sys.stderr)
+        return 2
+    try:
+        written = convert(text, out_path, content_path, board_today().isoformat())
+    except IssueInvalid as invalid:
+        print("The issue cannot be turned into a listing yet. Please edit the issue to fix:",
+              file=sys.stderr)
+        for reason in invalid.reasons:
+            print(f"- {reason}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0

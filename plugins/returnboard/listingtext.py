@@ -1,0 +1,134 @@
+"""Write a new listing as commented YAML, and find a free file name for it.
+
+Used by `new` and `from-issue`, so that every generated listing looks the same: the
+editor's schema line first, then each field with a comment saying what it takes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .schemacheck import load_schema
+from .vocab import Vocabulary
+
+MAX_SLUG = 60
+DATE_FIELDS = {"posted", "closes", "starts"}
+# Comments for fields whose schema has no description of its own.
+NOTES = {
+    "duration_weeks": "How many weeks it lasts (needed for returnships and programmes).",
+    "posted": "The day it went on the board, YYYY-MM-DD.",
+    "closes": "The last day to apply, YYYY-MM-DD, at most 12 months after posting; "
+              "the listing closes on the board by itself after this day.",
+    "starts": "When it starts, YYYY-MM-DD.",
+}
+
+
+def schema_line() -> str:
+    """Tells YAML editors (VS Code's YAML extension and others) to check the file as it is typed.
+
+    The published schema is used, not ../../schemas/, because it resolves the vocabulary
+    lists, which are generated from data/vocabularies.yaml when the site is built.
+    """
+    return f"# yaml-language-server: $schema={load_schema('placement')['$id']}"
+
+
+def slugify(text: str) -> str:
+    """A file name from a title: lowercase ASCII words joined by hyphens, cut at a word."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug or "listing"
+
+
+def free_path(folder: Path, slug: str) -> Path:
+    """The first of slug.yaml, slug-2.yaml... that does not exist yet."""
+    candidate, number = folder / f"{slug}.yaml", 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{slug}-{number}.yaml"
+    return candidate
+
+
+def _reads_back(text: str, value) -> bool:
+    try:
+        return yaml.load(f"key: {text}", Loader=yaml.CSafeLoader) == {"key": value}
+    except yaml.YAMLError:
+        return False
+
+
+def scalar(value, indent: str = "") -> str:
+    """A value as YAML that reads back exactly: plain when safe, else a block or quotes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if "\n" in value.strip("\n"):
+        body = value.strip("\n")
+        marker = "|2" if body[0] == " " else "|"
+        block = marker + "".join(f"\n{indent}  {line}" if line else "\n" for line in body.split("\n"))
+        if _reads_back(block, body + "\n"):
+            return block
+    elif _reads_back(value, value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _vocabulary_of(rule: dict) -> str | None:
+    ref = rule.get("$ref") or rule.get("items", {}).get("$ref", "")
+    return ref.rsplit("/", 1)[-1] if "vocabularies.schema.json" in ref else None
+
+
+def _comment(name: str, rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
+    key = _vocabulary_of(rule)
+    if key:
+        ids = ", ".join(vocabularies[key].ids)
+        return f"One or more of: {ids}." if rule.get("type") == "array" else f"One of: {ids}."
+    return rule.get("description") or NOTES.get(name, "")
+
+
+def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]:
+    if isinstance(value, dict):
+        lines = [f"{indent}{name}:"]
+        for child, child_value in value.items():
+            child_rule = rule.get("properties", {}).get(child, {})
+            note = _comment(child, child_rule, vocabularies) if _vocabulary_of(child_rule) else ""
+            line = _value(child, child_value, child_rule, vocabularies, indent + "  ")
+            lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
+        return lines
+    if isinstance(value, list):
+        return [f"{indent}{name}: [{', '.join(value)}]"]
+    if name in DATE_FIELDS:
+        return [f"{indent}{name}: {value}"]
+    return [f"{indent}{name}: {scalar(value, indent)}"]
+
+
+def render_listing(data: dict, vocabularies: dict[str, Vocabulary]) -> str:
+    """The listing as YAML text, fields in the schema's order, each with its comment."""
+    rules = load_schema("placement")["properties"]
+    lines = [schema_line(),
+             "# A listing on Return to STEM. CONTRIBUTING.md explains every field.", ""]
+    for name, rule in rules.items():
+        if name not in data:
+            continue
+        comment = _comment(name, rule, vocabularies)
+        if comment:
+            lines.append(f"# {comment}")
+        lines += _value(name, data[name], rule, vocabularies, "")
+    return "\n".join(lines) + "\n"
+
+
+def render_employer(data: dict) -> str:
+    """A new employer file, in the same style."""
+    rules = load_schema("employer")
+    lines = [f"# yaml-language-server: $schema={rules['$id']}",
+             "# An employer on Return to STEM: its id is this file's name.", ""]
+    for name in rules["properties"]:
+        if name in data:
+            lines.append(f"{name}: {scalar(data[name])}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,117 @@
+"""The validator, run as employers and CI run it, on a corpus of broken listings and trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.boardtools import listing, run_board, write_content
+
+CORPUS = Path(__file__).parent / "corpus" / "placements"
+
+
+def expectations(path: Path) -> list[str]:
+    """The `# expect:` lines at the end of a corpus file, as text the report must contain."""
+    expected = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# expect: "):
+            text = line.removeprefix("# expect: ")
+            expected.append(f"{{file}}:{text}" if text[0].isdigit() else text)
+    return expected
+
+
+@pytest.mark.parametrize("case", sorted(CORPUS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_corpus_file_gets_its_message_and_line(tmp_path, case):
+    content = write_content(tmp_path, {case.name: case.read_text(encoding="utf-8")})
+    target = content / "placements" / case.name
+    result = run_board("validate", "--content", content, target)
+    report = result.stderr + result.stdout
+    assert "Traceback" not in report
+    expected = expectations(case)
+    assert expected, "every corpus file says what it expects"
+    for text in expected:
+        assert text.format(file=str(target)) in report, report
+    only_warnings = all(text.startswith("warning:") for text in expected)
+    assert result.returncode == (0 if only_warnings else 1), report
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
+    content = write_content(tmp_path, {
+        "one": listing(regions=["North East"], closes="2027-02-30"),
+        "two": listing(title="Other role", employer="nobody"),
+        "fine": listing(title="A fine role"),
+    })
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1
+    assert "'North East' is not a region id" in result.stderr
+    assert "'2027-02-30' is not a real date" in result.stderr
+    assert "there is no employer `nobody`" in result.stderr
+    assert "fine.yaml" not in result.stderr
+    assert "3 error(s)" in result.stderr
+
+
+def test_files_in_the_wrong_place_or_form(tmp_path):
+    content = write_content(tmp_path, {"good": listing(), "other.yml": "title: x\n", "notes.md": "# x\n"})
+    (content / "stray.yaml").write_text("title: x\n")
+    (content / "placements" / "2027").mkdir()
+    (content / "placements" / "2027" / "good.yaml").write_text("title: x\n")
+    (content / "placements" / "Bad Name.yaml").write_text("title: x\n")
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1
+    report = result.stderr
+    assert "other.yml:1:1: (file): `other.yml` is not a listing file (rename it to other.yaml)" in report
+    assert "notes.md:1:1: (file): `notes.md` is not a listing file (a listing is a .yaml file" in report
+    assert "stray.yaml:1:1: (file): this data file is outside content/placements/" in report
+    assert "2027/good.yaml:1:1: (file): another listing already uses the name `good`" in report
+    assert "Bad Name.yaml:1:1: (file): the file name `Bad Name` is not lowercase" in report
+    assert "(rename it to bad-name.yaml)" in report
+
+
+def test_a_listing_that_repeats_another(tmp_path):
+    content = write_content(tmp_path, {"first": listing(), "second": listing(title="Test  engineer RETURNSHIP")})
+    result = run_board("validate", "--content", content, content / "placements" / "second.yaml")
+    assert result.returncode == 1
+    assert "second.yaml:1:8: title: " in result.stderr
+    assert "first.yaml already lists `Test  engineer RETURNSHIP` for this employer" in result.stderr
+
+
+def test_only_the_named_files_are_checked(tmp_path):
+    content = write_content(tmp_path, {"good": listing(), "bad": listing(title="Other role", regions=["Nowhere"])})
+    result = run_board("validate", "--content", content, content / "placements" / "good.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "All good: 1 file(s) checked." in result.stdout
+
+
+def test_github_format_annotates_lines_and_writes_a_summary(tmp_path):
+    content = write_content(tmp_path, {"bad": listing(regions=["North East"]),
+                                       "vague": listing(title="Vague pay", pay={"min": 30000, "period": "year"})})
+    summary = tmp_path / "summary.md"
+    result = run_board("validate", "--content", content, "--format", "github",
+                       env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    error = next(line for line in lines if line.startswith("::error "))
+    assert error.startswith(f"::error file={content}/placements/bad.yaml,line=")
+    assert ",col=" in error and ",title=regions::'North East' is not a region id. Fix: use `north-east`" in error
+    assert any(line.startswith("::warning ") and "gives no pay range" in line for line in lines)
+    report = summary.read_text()
+    assert "### Listings check: 1 error(s), 1 warning(s)" in report
+    assert "| ❌ error | `" in report and "'North East' is not a region id" in report
+
+
+def test_build_refuses_to_publish_and_keeps_the_old_site(tmp_path):
+    content = write_content(tmp_path, {"good": listing()})
+    output = tmp_path / "output"
+    from tests.boardtools import build
+
+    assert build(content, output).returncode == 0
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+    (content / "placements" / "bad.yaml").write_text("title: [unclosed\n")
+    result = build(content, output)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bad.yaml:2:1: (file):" in result.stderr
+    assert "Nothing was published" in result.stderr
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
