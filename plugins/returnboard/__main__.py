@@ -1,11 +1,11 @@
-"""The board's command line: `python -m returnboard validate|build`."""
+"""The board's command line: `python -m returnboard validate|build|new|from-issue|issue-form`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import validate
+from . import fromissue, issueform, newlisting, validate
 
 
 def parse_args(argv):
@@ -20,6 +20,12 @@ def parse_args(argv):
     build.add_argument("--settings", default="pelicanconf.py")
     build.add_argument("--output", default="output")
     build.add_argument("--content", help="the content folder (default: the settings' PATH)")
+    newlisting.add_parser(commands)
+    issue = commands.add_parser("from-issue", help="turn a New listing issue into a listing file")
+    issue.add_argument("--body", required=True, help="a file holding the issue's body")
+    issue.add_argument("--out", default="content/placements/", help="the placements folder")
+    form = commands.add_parser("issue-form", help="print the New listing issue form")
+    form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
     return parser.parse_args(argv)
 
 
@@ -27,6 +33,12 @@ def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "validate":
         return validate.main(args.content, args.files, args.format)
+    if args.command == "new":
+        return newlisting.main(args)
+    if args.command == "from-issue":
+        return fromissue.main(args.body, args.out)
+    if args.command == "issue-form":
+        return issueform.main(args.write)
     from . import build
 
     return build.main(args.settings, args.output, args.content)

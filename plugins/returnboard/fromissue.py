@@ -6,6 +6,7 @@ for each question, `_No response_` for a blank, and `- [X] Label` for a ticked b
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ BY_FIELD = {question.field: question for question in QUESTIONS}
 
 
 class IssueInvalid(Exception):
-    """The answers cannot make a valid listing; carries every reason, in form order."""
+    """The answers cannot make a valid listing; carries every reason found."""
 
     def __init__(self, reasons: list[str]):
         self.reasons = reasons
@@ -62,9 +63,11 @@ class Converter:
 
     vocabularies: dict[str, Vocabulary]
     reasons: list[str] = field(default_factory=list)
+    labels: set[str] = field(default_factory=set)
 
     def problem(self, question: Question, message: str, hint: str) -> None:
         self.reasons.append(f"{question.label}: {message} ({hint})")
+        self.labels.add(question.label)
 
     def choice(self, question: Question, answer: str) -> str | bool | None:
         """A dropdown's answer: a vocabulary id, or True/False for a yes/no question."""
@@ -177,13 +180,12 @@ def _is_email(answer: str) -> bool:
 def convert(body: str, out: Path, content: Path, posted: str) -> list[Path]:
     """Write the listing (and a new employer) into the content folder, checked by the validator.
 
-    Raises IssueInvalid, leaving nothing behind, when the answers do not make a valid listing.
+    Raises IssueInvalid, leaving nothing behind, when the answers do not make a valid listing:
+    every reason at once, so that the employer can fix the issue in one edit.
     """
     vocabularies = load_vocabularies()
     converter = Converter(vocabularies)
     data, new_employer = converter.listing(split_answers(body), posted)
-    if converter.reasons:
-        raise IssueInvalid(converter.reasons)
     written = []
     if new_employer:
         (content / "employers").mkdir(parents=True, exist_ok=True)
@@ -196,22 +198,27 @@ def convert(body: str, out: Path, content: Path, posted: str) -> list[Path]:
     written.append(listing_file)
     board = check_content(content, [str(path) for path in written])
     mine = {path.resolve() for path in written}
-    errors = [problem for problem in board.errors if Path(problem.file).resolve() in mine]
-    if errors:
+    reasons = list(converter.reasons)
+    for problem in board.errors:
+        label, reason = _as_answer(problem)
+        # An answer that could not be read is missing from the file: say why only once.
+        if Path(problem.file).resolve() in mine and label not in converter.labels:
+            reasons.append(reason)
+    if reasons:
         for path in written:
             path.unlink()
-        raise IssueInvalid([_as_answer(problem) for problem in errors])
+        raise IssueInvalid(list(dict.fromkeys(reasons)))
     return written
 
 
-def _as_answer(problem) -> str:
+def _as_answer(problem) -> tuple[str, str]:
     """A validator problem, named by the question the employer answered."""
     name = problem.field.split(".")[0] if problem.field.startswith("apply") else problem.field
     in_employer = "employers" in Path(problem.file).parts
     question = BY_FIELD.get(f"employer.{name}" if in_employer else name) or BY_FIELD.get(name.split(".")[0])
     label = question.label if question else "The listing"
     hint = f" ({problem.hint})" if problem.hint else ""
-    return f"{label}: {problem.message}{hint}"
+    return label, f"{label}: {problem.message}{hint}"
 
 
 def main(body: str, out: str, content: str | None = None) -> int:
@@ -235,5 +242,5 @@ def main(body: str, out: str, content: str | None = None) -> int:
             print(f"- {reason}", file=sys.stderr)
         return 1
     for path in written:
-        print(path)
+        print(os.path.relpath(path))
     return 0

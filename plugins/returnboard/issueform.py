@@ -117,6 +117,18 @@ HEADER = """\
 """
 
 
+class _FormDumper(yaml.SafeDumper):
+    """Writes text of several lines as a `|` block, so the form reads like a hand-written one."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FormDumper.add_representer(str, _text)
+
+
 def option_labels(question: Question, vocabularies: dict[str, Vocabulary]) -> list[str]:
     """What the employer sees and GitHub writes back: vocabulary names, or fixed options."""
     if question.vocabulary:
@@ -150,7 +162,7 @@ def render_form(vocabularies: dict[str, Vocabulary] | None = None) -> str:
         "body": [{"type": "markdown", "attributes": {"value": INTRO}}]
         + [_element(question, vocabularies) for question in QUESTIONS],
     }
-    return HEADER + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + yaml.dump(form, Dumper=_FormDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def main(write: bool) -> int:

@@ -57,7 +57,7 @@ def free_path(folder: Path, slug: str) -> Path:
 
 def _reads_back(text: str, value) -> bool:
     try:
-        return yaml.load(f"key: {text}", Loader=yaml.CSafeLoader) == {"key": value}
+        return yaml.load(f"key: {text}\n", Loader=yaml.CSafeLoader) == {"key": value}
     except yaml.YAMLError:
         return False
 

@@ -1,0 +1,332 @@
+"""`python -m returnboard new`: ask a few questions, then write a commented listing that validates.
+
+Answers can be given as options (`--title ... --type returnship`); the rest are asked
+for when a person is typing, else their defaults are used. Which answers a type needs
+(pay for a job, a fee for a paid programme...) is read from the placement schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from .dates import board_today
+from .listingtext import render_listing, slugify
+from .reader import SLUG
+from .schemacheck import SchemaChecker
+from .validate import check_content, report
+from .vocab import Vocabulary, load_vocabularies
+
+DEFAULT_OPEN_WEEKS = 8
+DESCRIPTION = """\
+## About the role
+
+Say what the work is, who the team are and what a usual week looks like.
+
+## Coming back after a break
+
+Say how you help people back: mentoring, training, a phased start or flexible hours.
+
+## About you
+
+Say what experience you ask for. Time away from work is welcome here.
+"""
+
+
+class Stop(Exception):
+    """The person stopped answering; nothing is written."""
+
+
+class Answers:
+    """Collects answers from options, a person, or defaults; remembers what was wrong."""
+
+    def __init__(self, options: argparse.Namespace, interactive: bool, vocabularies, employers):
+        self.options = options
+        self.interactive = interactive
+        self.vocabularies = vocabularies
+        self.employers = employers
+        self.missing: list[str] = []
+
+    def get(self, name: str, prompt: str, parse, default=None, optional: bool = False):
+        """One answer: the option if given, else asked for, else the default."""
+        given = getattr(self.options, name)
+        flag = "--" + name.replace("_", "-")
+        if given is not None:
+            try:
+                return parse(given)
+            except ValueError as error:
+                if not self.interactive:
+                    self.missing.append(f"{flag}: {error}")
+                    return None
+                print(f"{flag}: {error}", file=sys.stderr)
+        if not self.interactive:
+            if default is None and not optional:
+                self.missing.append(f"{flag} is needed: {prompt}")
+            return default
+        return self.ask(prompt, parse, default, optional)
+
+    def ask(self, prompt: str, parse, default, optional: bool):
+        shown = f" [{_show(default)}]" if default is not None else (" (Enter to skip)" if optional else "")
+        while True:
+            try:
+                text = input(f"{prompt}{shown}: ").strip()
+            except EOFError:
+                raise Stop from None
+            if not text:
+                if default is not None or optional:
+                    return default
+                print("  This one is needed.", file=sys.stderr)
+                continue
+            try:
+                return parse(text)
+            except ValueError as error:
+                print(f"  {error}", file=sys.stderr)
+
+    # Parsers: each turns typed text into a value, or raises ValueError saying what to type.
+    def terms(self, key: str):
+        def parse(text: str) -> list[str]:
+            ids = [self.term(key)(part) for part in re.split(r"\s*,\s*", text.strip()) if part]
+            if not ids:
+                raise ValueError("give at least one")
+            return list(dict.fromkeys(ids))
+        return parse
+
+    def term(self, key: str):
+        vocabulary: Vocabulary = self.vocabularies[key]
+
+        def parse(text: str) -> str:
+            wanted = text.strip().lower()
+            for term in vocabulary:
+                if wanted in (term.id, term.name.lower()):
+                    return term.id
+            raise ValueError(f"{text!r} is not one of: {', '.join(vocabulary.ids)}")
+        return parse
+
+    def employer(self, text: str) -> str:
+        if text not in self.employers:
+            known = ", ".join(sorted(self.employers)) or "none yet"
+            raise ValueError(f"there is no content/employers/{text}.yaml (known: {known}); "
+                             "add your organisation's file first, as CONTRIBUTING.md explains")
+        return text
+
+
+def text(low: int, high: int):
+    def parse(value: str) -> str:
+        value = " ".join(value.split())
+        if not low <= len(value) <= high:
+            raise ValueError(f"write {low} to {high} characters (this is {len(value)})")
+        return value
+    return parse
+
+
+def number(value: str):
+    cleaned = value.replace(",", "").replace("£", "").strip()
+    try:
+        result = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a number: write digits only, such as 38000") from None
+    if result <= 0:
+        raise ValueError("write a number above 0")
+    return int(result) if result.is_integer() else result
+
+
+def whole(value: str) -> int:
+    result = number(value)
+    if not isinstance(result, int):
+        raise ValueError(f"{value!r} is not a whole number")
+    return result
+
+
+def yes_no(value: str) -> bool:
+    if value.strip().lower() in ("y", "yes", "true"):
+        return True
+    if value.strip().lower() in ("n", "no", "false"):
+        return False
+    raise ValueError("answer yes or no")
+
+
+def date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, such as 2027-03-31") from None
+
+
+def apply_to(value: str) -> dict:
+    value = value.strip()
+    if "@" in value and not value.startswith("https://"):
+        return {"email": value}
+    if not value.startswith("https://"):
+        raise ValueError("give a web address starting with https:// or an email address")
+    return {"url": value}
+
+
+def _show(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ",".join(value)
+    if isinstance(value, dict):
+        return next(iter(value.values()))
+    return str(value)
+
+
+def needed(checker: SchemaChecker, data: dict) -> list[str]:
+    """Top-level fields the schema still asks for, given the answers so far."""
+    missing = []
+    for error in checker.validator.iter_errors(data):
+        if error.validator == "required" and not error.absolute_path:
+            missing += [name for name in error.validator_value if name not in data]
+    return list(dict.fromkeys(missing))
+
+
+def summary_for(data: dict, vocabularies) -> str:
+    """A plain first summary, from the answers, for the employer to improve."""
+    kind = vocabularies["types"].by_id[data["type"]].name.lower()
+    sectors = [vocabularies["sectors"].by_id[i].name.lower() for i in data["sectors"]]
+    field = " and ".join([", ".join(sectors[:-1]), sectors[-1]] if len(sectors) > 1 else sectors)
+    where = f" in {data['location']}" if data.get("location") and data["workplace"] != "remote" else ""
+    article = "An" if kind[0] in "aeiou" else "A"
+    return f"{article} {kind}{where} for people coming back to {field} after a career break."[:280]
+
+
+def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
+    """Every field of the listing, asking only what the type of listing needs."""
+    vocab = answers.vocabularies
+    data = {
+        "title": answers.get("title", "Title of the role or programme", text(5, 120)),
+        "employer": answers.get("employer", "Employer id (file name in content/employers/)",
+                                answers.employer),
+        "type": answers.get("type", "Type (" + ", ".join(vocab["types"].ids) + ")",
+                            answers.term("types"), default="returnship"),
+        "sectors": answers.get("sectors", "Sectors, separated by commas (" + ", ".join(vocab["sectors"].ids) + ")",
+                               answers.terms("sectors")),
+        "regions": answers.get("regions", "Regions, separated by commas (" + ", ".join(vocab["regions"].ids) + ")",
+                               answers.terms("regions")),
+        "workplace": answers.get("workplace", "Workplace (" + ", ".join(vocab["workplaces"].ids) + ")",
+                                 answers.term("workplaces"), default="hybrid"),
+        "hours": answers.get("hours", "Hours, separated by commas (" + ", ".join(vocab["hours"].ids) + ")",
+                             answers.terms("hours"), default=["full-time"]),
+    }
+    data = {key: value for key, value in data.items() if value is not None}
+    asked = set()
+    while True:  # the schema's conditions decide what else this listing needs
+        wanted = [name for name in needed(checker, data) if name not in asked and name in CONDITIONAL]
+        wanted.sort(key=list(checker.schema["properties"]).index)  # ask in the file's order
+        if not wanted:
+            break
+        for name in wanted:
+            asked.add(name)
+            value = CONDITIONAL[name](answers, data)
+            if value is not None:
+                data[name] = value
+    support = answers.get("support", "Support offered, separated by commas (" + ", ".join(vocab["support"].ids) + ")",
+                          answers.terms("support"), optional=True)
+    if support:
+        data["support"] = support
+    for name, prompt, parse in (("min_break_months", "Shortest career break you ask for, in months", whole),
+                                ("starts", "Start date, YYYY-MM-DD", date)):
+        value = answers.get(name, prompt, parse, optional=True) if answers.interactive or \
+            getattr(answers.options, name) is not None else None
+        if value is not None:
+            data[name] = value
+    data["posted"] = today.isoformat()
+    data["closes"] = answers.get("closes", "Closing date, YYYY-MM-DD", date,
+                                 default=(today + dt.timedelta(weeks=DEFAULT_OPEN_WEEKS)).isoformat())
+    data["apply"] = answers.get("apply", "How to apply: a web address (https://...) or an email address", apply_to)
+    if not answers.missing:
+        data["summary"] = answers.get("summary", "Summary, 20 to 280 characters", text(20, 280),
+                                      default=summary_for(data, vocab))
+    data["description"] = DESCRIPTION
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def _pay(answers: Answers, data: dict):
+    least = answers.get("pay_min", "Pay from, in pounds before tax", number)
+    most = answers.get("pay_max", "Pay up to, in pounds", number, optional=True)
+    period = answers.get("pay_period", "Pay period (" + ", ".join(answers.vocabularies["pay_periods"].ids) + ")",
+                         answers.term("pay_periods"), default="year")
+    if least is None:
+        return None
+    return {key: value for key, value in (("min", least), ("max", most), ("period", period)) if value is not None}
+
+
+CONDITIONAL = {
+    "location": lambda answers, data: answers.get("location", "Town or city", text(2, 80)),
+    "pay": _pay,
+    "duration_weeks": lambda answers, data: answers.get("duration_weeks", "Length in weeks", whole, default=12),
+    "route_to_permanent": lambda answers, data: answers.get(
+        "route_to_permanent", "Can a permanent job follow? (yes/no)", yes_no, default=True),
+    "free": lambda answers, data: answers.get("free", "Is it free for returners? (yes/no)", yes_no, default=True),
+    "fee": lambda answers, data: answers.get("fee", "What does it cost?", text(2, 120)),
+}
+
+
+def add_parser(commands) -> None:
+    new = commands.add_parser("new", help="write a new listing from a few answers",
+                              description="Write content/placements/<slug>.yaml from a few answers. "
+                                          "Anything not given as an option is asked for, or defaulted "
+                                          "when nobody is typing.")
+    for name, help_text in (
+        ("title", "the name of the role or programme"), ("employer", "your employer id"),
+        ("type", "returnship, job or programme"), ("sectors", "comma-separated sector ids"),
+        ("regions", "comma-separated region ids"), ("workplace", "on-site, hybrid or remote"),
+        ("location", "town or city"), ("hours", "comma-separated hours ids"),
+        ("pay-min", "least pay in pounds"), ("pay-max", "most pay in pounds"),
+        ("pay-period", "year, month, week, day or hour"), ("duration-weeks", "length in weeks"),
+        ("route-to-permanent", "yes or no"), ("free", "yes or no"), ("fee", "what a programme costs"),
+        ("support", "comma-separated support ids"), ("min-break-months", "shortest break asked for"),
+        ("starts", "start date, YYYY-MM-DD"), ("closes", "closing date, YYYY-MM-DD"),
+        ("apply", "https:// address or email"), ("summary", "20 to 280 characters"),
+        ("slug", "the file name, without .yaml (default: from the title)"),
+    ):
+        new.add_argument(f"--{name}", help=help_text)
+    new.add_argument("--content", default="content", help="the content folder")
+    new.add_argument("--no-input", action="store_true", help="never ask; use defaults")
+
+
+def main(options: argparse.Namespace) -> int:
+    content = Path(options.content)
+    folder = content / "placements"
+    if not folder.is_dir():
+        print(f"new: there is no {folder}/ here: run this from the board's folder", file=sys.stderr)
+        return 2
+    vocabularies = load_vocabularies()
+    employers = {path.stem for path in (content / "employers").glob("*.yaml")}
+    interactive = sys.stdin.isatty() and not options.no_input
+    answers = Answers(options, interactive, vocabularies, employers)
+    try:
+        data = collect(answers, SchemaChecker("placement", vocabularies), board_today())
+    except (Stop, KeyboardInterrupt):
+        print("\nStopped: nothing was written.", file=sys.stderr)
+        return 1
+    if answers.missing:
+        print("new: nothing was written, because:", file=sys.stderr)
+        for reason in answers.missing:
+            print(f"  {reason}", file=sys.stderr)
+        return 2
+    slug = options.slug or slugify(data["title"])
+    if not SLUG.match(slug):
+        print(f"new: --slug {slug!r} must be lowercase letters, digits and hyphens, "
+              f"such as {slugify(slug)}", file=sys.stderr)
+        return 2
+    path = folder / f"{slug}.yaml"
+    try:
+        with open(path, "x", encoding="utf-8") as stream:
+            stream.write(render_listing(data, vocabularies))
+    except FileExistsError:
+        print(f"new: {path} already exists, and was left as it was: "
+              "choose another title or give --slug", file=sys.stderr)
+        return 1
+    board = check_content(content, [str(path)])
+    if board.errors:
+        report(board.problems)
+        path.unlink()
+        print("new: nothing was written: fix the answers above.", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}. Now edit its summary and description in your own words, "
+          f"then check it with: make validate FILES={path}")
+    return 0
