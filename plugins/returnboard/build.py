@@ -35,10 +35,14 @@ def render_site(settings_file: str, folder: Path, content: str | None) -> None:
         Pelican(settings).run()
 
 
+# Only these pages can be search results; reading the long list pages too would double the time.
+SEARCHABLE_PAGES = "{placements,stories}/*/index.html"
+
+
 def index_site(folder: Path) -> None:
     """Index the written site with Pagefind in one pass."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", SEARCHABLE_PAGES, "--silent"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:

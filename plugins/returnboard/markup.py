@@ -16,12 +16,19 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 
 
 class _DemoteHeadings(Treeprocessor):
-    """The page owns h1 and h2; a listing's own headings start at h3."""
+    """The page owns h1 and h2; a listing's highest heading becomes h3 and the rest follow.
+
+    Shifting by the highest level used, not a fixed amount, keeps "## Support" from
+    becoming an h4 straight under an h2, which screen reader users hear as a gap.
+    """
 
     def run(self, root):
-        for element in root.iter():
-            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
-                element.tag = f"h{min(6, int(element.tag[1]) + 2)}"
+        headings = [e for e in root.iter() if len(e.tag) == 2 and e.tag[0] == "h" and e.tag[1].isdigit()]
+        if not headings:
+            return
+        shift = 3 - min(int(e.tag[1]) for e in headings)
+        for element in headings:
+            element.tag = f"h{min(6, int(element.tag[1]) + shift)}"
 
 
 def _markdown() -> markdown.Markdown:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -72,16 +73,16 @@ class Answers:
         shown = f" [{_show(default)}]" if default is not None else (" (Enter to skip)" if optional else "")
         while True:
             try:
-                text = input(f"{prompt}{shown}: ").strip()
+                typed = input(f"{prompt}{shown}: ").strip()
             except EOFError:
                 raise Stop from None
-            if not text:
+            if not typed:
                 if default is not None or optional:
                     return default
                 print("  This one is needed.", file=sys.stderr)
                 continue
             try:
-                return parse(text)
+                return parse(typed)
             except ValueError as error:
                 print(f"  {error}", file=sys.stderr)
 
@@ -195,21 +196,19 @@ def summary_for(data: dict, vocabularies) -> str:
 
 def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
     """Every field of the listing, asking only what the type of listing needs."""
-    vocab = answers.vocabularies
+    ids = lambda key: ", ".join(answers.vocabularies[key].ids)  # noqa: E731
     data = {
         "title": answers.get("title", "Title of the role or programme", text(5, 120)),
-        "employer": answers.get("employer", "Employer id (file name in content/employers/)",
-                                answers.employer),
-        "type": answers.get("type", "Type (" + ", ".join(vocab["types"].ids) + ")",
-                            answers.term("types"), default="returnship"),
-        "sectors": answers.get("sectors", "Sectors, separated by commas (" + ", ".join(vocab["sectors"].ids) + ")",
+        "employer": answers.get("employer", "Employer id (file name in content/employers/)", answers.employer),
+        "type": answers.get("type", f"Type ({ids('types')})", answers.term("types"), default="returnship"),
+        "sectors": answers.get("sectors", f"Sectors, separated by commas ({ids('sectors')})",
                                answers.terms("sectors")),
-        "regions": answers.get("regions", "Regions, separated by commas (" + ", ".join(vocab["regions"].ids) + ")",
+        "regions": answers.get("regions", f"Regions, separated by commas ({ids('regions')})",
                                answers.terms("regions")),
-        "workplace": answers.get("workplace", "Workplace (" + ", ".join(vocab["workplaces"].ids) + ")",
-                                 answers.term("workplaces"), default="hybrid"),
-        "hours": answers.get("hours", "Hours, separated by commas (" + ", ".join(vocab["hours"].ids) + ")",
-                             answers.terms("hours"), default=["full-time"]),
+        "workplace": answers.get("workplace", f"Workplace ({ids('workplaces')})", answers.term("workplaces"),
+                                 default="hybrid"),
+        "hours": answers.get("hours", f"Hours, separated by commas ({ids('hours')})", answers.terms("hours"),
+                             default=["full-time"]),
     }
     data = {key: value for key, value in data.items() if value is not None}
     asked = set()
@@ -220,26 +219,19 @@ def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
             break
         for name in wanted:
             asked.add(name)
-            value = CONDITIONAL[name](answers, data)
-            if value is not None:
-                data[name] = value
-    support = answers.get("support", "Support offered, separated by commas (" + ", ".join(vocab["support"].ids) + ")",
-                          answers.terms("support"), optional=True)
-    if support:
-        data["support"] = support
-    for name, prompt, parse in (("min_break_months", "Shortest career break you ask for, in months", whole),
-                                ("starts", "Start date, YYYY-MM-DD", date)):
-        value = answers.get(name, prompt, parse, optional=True) if answers.interactive or \
-            getattr(answers.options, name) is not None else None
-        if value is not None:
-            data[name] = value
+            data[name] = CONDITIONAL[name](answers, data)
+    data["support"] = answers.get("support", f"Support offered, separated by commas ({ids('support')})",
+                                  answers.terms("support"), optional=True)
+    data["min_break_months"] = answers.get("min_break_months", "Shortest career break you ask for, in months",
+                                           whole, optional=True)
+    data["starts"] = answers.get("starts", "Start date, YYYY-MM-DD", date, optional=True)
     data["posted"] = today.isoformat()
     data["closes"] = answers.get("closes", "Closing date, YYYY-MM-DD", date,
                                  default=(today + dt.timedelta(weeks=DEFAULT_OPEN_WEEKS)).isoformat())
     data["apply"] = answers.get("apply", "How to apply: a web address (https://...) or an email address", apply_to)
-    if not answers.missing:
+    if not answers.missing:  # the first summary is made from the answers above
         data["summary"] = answers.get("summary", "Summary, 20 to 280 characters", text(20, 280),
-                                      default=summary_for(data, vocab))
+                                      default=summary_for(data, answers.vocabularies))
     data["description"] = DESCRIPTION
     return {key: value for key, value in data.items() if value is not None}
 
@@ -314,11 +306,12 @@ def main(options: argparse.Namespace) -> int:
               f"such as {slugify(slug)}", file=sys.stderr)
         return 2
     path = folder / f"{slug}.yaml"
+    shown = os.path.relpath(path)
     try:
         with open(path, "x", encoding="utf-8") as stream:
             stream.write(render_listing(data, vocabularies))
     except FileExistsError:
-        print(f"new: {path} already exists, and was left as it was: "
+        print(f"new: {shown} already exists, and was left as it was: "
               "choose another title or give --slug", file=sys.stderr)
         return 1
     board = check_content(content, [str(path)])
@@ -327,6 +320,6 @@ def main(options: argparse.Namespace) -> int:
         path.unlink()
         print("new: nothing was written: fix the answers above.", file=sys.stderr)
         return 1
-    print(f"Wrote {path}. Now edit its summary and description in your own words, "
-          f"then check it with: make validate FILES={path}")
+    print(f"Wrote {shown}. Now edit its summary and description in your own words, "
+          f"then check it with: make validate FILES={shown}")
     return 0
