@@ -9,8 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from .dates import months_after, parse_date
+
+APPLY_HOSTS_FILE = Path(__file__).resolve().parents[2] / "data" / "apply-hosts.yaml"
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
@@ -49,12 +55,58 @@ class Finding:
     offset: int | None = None  # where in a text value, for a line number inside it
 
 
-def check_listing(data: dict, today: dt.date):
-    """Every rule that needs more than one field, or today's date."""
+# Link targets in Markdown: [text](target), <target> autolinks and [label]: target definitions.
+MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^\s)>]*)|<([a-z][a-z0-9+.-]*:[^\s>]*)>|^[ \t]*\[[^\]]+\]:[ \t]*<?(\S+?)>?[ \t]*$",
+    re.I | re.M,
+)
+EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
+
+
+def load_apply_hosts() -> frozenset[str]:
+    with open(APPLY_HOSTS_FILE, encoding="utf-8") as stream:
+        return frozenset(yaml.load(stream, Loader=yaml.CSafeLoader))
+
+
+APPLY_HOSTS = load_apply_hosts()
+
+
+def check_listing(data: dict, today: dt.date, employer_website: str | None = None):
+    """Every rule that needs more than one field, the employer, or today's date."""
     yield from _dates(data, today)
     yield from _pay(data)
-    yield from _apply(data)
+    yield from _apply(data, employer_website)
     yield from _wording(data)
+    yield from check_markdown_links(data["description"], ("description",))
+
+
+def check_markdown_links(text: str, path: tuple):
+    """Links in Markdown may go to https:// pages or a checked mailto: address, nowhere else."""
+    for match in MARKDOWN_LINK.finditer(text):
+        target = next(group for group in match.groups() if group is not None)
+        problem = _link_problem(target)
+        if problem:
+            yield Finding(path, problem, "link to an https:// page or a mailto: address",
+                          "error", match.start())
+
+
+def _link_problem(target: str) -> str | None:
+    lowered = "".join(target.split()).lower()
+    if lowered.startswith("//"):
+        return f"the link {target!r} has no https:// at the start"
+    if lowered.startswith("mailto:"):
+        return None if EMAIL.match(target[7:]) else f"the link {target!r} is not a valid email address"
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", lowered)
+    if scheme and scheme.group(1) != "https":
+        return f"links starting {scheme.group(1)}: are not allowed"
+    return None
+
+
+def _registered_domain(host: str) -> str:
+    """The last two labels, or three under a two-part UK suffix such as .co.uk."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in {"co", "org", "ac", "gov", "nhs", "ltd", "plc"} else 2
+    return ".".join(labels[-keep:])
 
 
 def _dates(data, today):
@@ -89,11 +141,19 @@ def _pay(data):
                       "add `max:` too: a range helps returners judge the level of the role", "warning")
 
 
-def _apply(data):
-    url = data["apply"].get("url", "")
-    if url and url.split("/")[2].lower().startswith("xn--"):
+def _apply(data, employer_website):
+    url = data["apply"].get("url")
+    if not url:
+        return
+    host = (urlsplit(url).hostname or "").lower()
+    if any(label.startswith("xn--") for label in host.split(".")):
         yield Finding(("apply", "url"), "the web address uses an internationalised (xn--) domain",
                       "a reviewer will check it is really the employer's", "warning")
+    home = _registered_domain(urlsplit(employer_website).hostname or "") if employer_website else None
+    trusted = {home, *APPLY_HOSTS} - {None}
+    if home and not any(host == domain or host.endswith("." + domain) for domain in trusted):
+        yield Finding(("apply", "url"), f"the apply link is on {host}, not on the employer's website ({home})",
+                      "a reviewer will check the link really belongs to the employer", "warning")
 
 
 def _wording(data):

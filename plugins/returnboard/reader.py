@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .checks import check_listing
+from .checks import check_listing, check_markdown_links
 from .dates import parse_date
 from .models import Employer, Pay, Placement
 from .problems import Problem
@@ -155,9 +155,13 @@ class BoardReader:
         if document is None:
             return
         data = document.data
+        file = display_path(path)
+        for finding in check_markdown_links(data.get("about", ""), ("about",)):
+            self.problem(file, document.text_position(finding.path, finding.offset), "about",
+                         finding.message, finding.hint)
         self.board.employers[path.stem] = Employer(
             id=path.stem, name=data["name"], website=data["website"],
-            about=data.get("about", ""), source=display_path(path),
+            about=data.get("about", ""), source=file,
         )
 
     def read_placement(self, path: Path) -> None:
@@ -178,7 +182,8 @@ class BoardReader:
                          f"`{data['slug']}` does not match the file name `{path.name}`",
                          f"rename the file to {data['slug']}.yaml, or remove the `slug:` line")
         self.check_unique_title(file, document, data)
-        for finding in check_listing(data, self.board.today):
+        website = employer.website if employer else None
+        for finding in check_listing(data, self.board.today, website):
             position = document.position_of(finding.path) if finding.offset is None \
                 else document.text_position(finding.path, finding.offset)
             self.problem(file, position, field_name(finding.path), finding.message, finding.hint,

@@ -14,6 +14,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 64 * 1024
+MAX_DEPTH = 4
 
 Path = tuple  # a path into the data: keys and list indexes
 
@@ -107,6 +108,10 @@ class _Builder:
                 "write the value out in full instead of referring to an anchor"))
             return None
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self.problem(node, path, "values are nested too deeply",
+                         "a listing needs at most a field, a list and the list's values")
+            return None
         if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
             self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
                          "remove the tag (the text starting with !) and write a plain value")
