@@ -1,0 +1,124 @@
+"""CONTRIBUTING.md: its lists match the vocabularies and schemas, and its examples pass the real validator."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+
+import pytest
+
+from returnboard.vocab import load_vocabularies
+from tests.boardtools import ROOT, run_board
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def block(marker: str) -> str:
+    """The fenced block that follows `<!-- marker -->`."""
+    match = re.search(rf"<!-- {marker} -->\n```yaml\n(.*?)```", GUIDE, re.S)
+    assert match, f"no ```yaml block after <!-- {marker} --> in CONTRIBUTING.md"
+    return match.group(1)
+
+
+def table_after(heading: str) -> list[list[str]]:
+    """The body rows of the first table under a heading, as lists of cells."""
+    lines = GUIDE.split(f"\n{heading}\n", 1)[1].lstrip("\n").splitlines()
+    table = lines[: next(i for i, line in enumerate(lines) if not line.startswith("|"))]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in table[2:]]
+
+
+@pytest.mark.parametrize("key", list(load_vocabularies()))
+def test_every_vocabulary_value_is_written_out_in_order(key):
+    vocabulary = load_vocabularies()[key]
+    rows = table_after(f"#### {vocabulary.plural} (`{key}`)")
+    assert [cells[0] for cells in rows] == [f"`{term_id}`" for term_id in vocabulary.ids], \
+        f"update the {vocabulary.plural} table in CONTRIBUTING.md from data/vocabularies.yaml"
+    for cells, term in zip(rows, vocabulary):
+        assert cells[1].startswith(term.name), (cells, term.name)
+
+
+def test_every_vocabulary_id_appears_in_the_guide():
+    for vocabulary in load_vocabularies().values():
+        for term_id in vocabulary.ids:
+            assert f"`{term_id}`" in GUIDE, term_id
+
+
+@pytest.mark.parametrize("kind, heading", [("placement", "## Every field"), ("employer", "## Your employer file")])
+def test_every_schema_field_is_explained(kind, heading):
+    schema = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    section = GUIDE.split(f"\n{heading}\n", 1)[1]
+    explained = re.findall(r"^\| `([a-z_]+)` \|", section.split("\n## ", 1)[0], re.M)
+    assert set(schema["properties"]) <= set(explained)
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A content folder with the guide's employer file, as an employer would add it."""
+    folder = tmp_path / "content"
+    (folder / "placements").mkdir(parents=True)
+    (folder / "employers").mkdir()
+    (folder / "employers" / "northumbria-robotics.yaml").write_text(block("employer-example"), encoding="utf-8")
+    return folder
+
+
+def validate(content, *files):
+    return run_board("validate", "--content", content, *files, cwd=content.parent)
+
+
+def test_the_employer_example_and_the_full_example_pass_the_check(content):
+    listing = content / "placements" / "robotics-software-returnship.yaml"
+    listing.write_text(block("listing-example"), encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert "All good: 1 listing(s) and 1 employer(s) checked." in result.stdout
+
+
+def test_the_template_is_refused_until_every_placeholder_is_replaced(content):
+    listing = content / "placements" / "bridge-engineer-returnship-leeds.yaml"
+    template = block("listing-template")
+    listing.write_text(template, encoding="utf-8")
+    result = validate(content, listing)
+    assert result.returncode == 1
+    for field in ("employer", "posted", "closes", "apply.url"):
+        assert f": {field}: " in result.stderr, field
+    filled = {
+        "<the name of the role>": "Bridge engineer returnship",
+        "<your employer id>": "northumbria-robotics",
+        "<town or city>": "Leeds",
+        "<today, as YYYY-MM-DD>": "2026-11-20",
+        "<the last day to apply, as YYYY-MM-DD>": "2027-01-29",
+        "https://<your careers page>": "https://northumbria-robotics.example/careers",
+        "<one or two plain sentences about the opportunity>": "A twelve-week paid returnship designing bridges.",
+        "<what the work is and who the team are>": "You will design footbridges with a team of five.",
+        "<how you help people back>": "A mentor and paid training time.",
+    }
+    half = template.replace("<your employer id>", filled["<your employer id>"])
+    for placeholder, value in filled.items():
+        if placeholder not in ("<the name of the role>",):
+            half = half.replace(placeholder, value)
+    listing.write_text(half, encoding="utf-8")
+    result = validate(content, listing)
+    assert result.returncode == 1
+    assert "title: still has the template's placeholder '<the name of the role>'" in result.stderr
+    for placeholder, value in filled.items():
+        template = template.replace(placeholder, value)
+    assert "<" not in template
+    listing.write_text(template, encoding="utf-8")
+    result = validate(content, listing)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_make_new_example_writes_a_listing_that_passes(tmp_path):
+    command = next(line for line in GUIDE.splitlines() if line.startswith('make new ARGS="'))
+    arguments = shlex.split(command.split("ARGS=", 1)[1])[0]
+    content = tmp_path / "content"
+    (content / "placements").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "employers", content / "employers")
+    result = run_board("new", "--content", content, "--no-input", *shlex.split(arguments), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    validated = next(line for line in GUIDE.splitlines() if line.startswith("make validate FILES="))
+    written = shlex.split(validated.split("FILES=", 1)[1])[0]
+    assert (tmp_path / written).is_file(), "the guide validates a different file from the one `make new` writes"
+    assert validate(content, tmp_path / written).returncode == 0
