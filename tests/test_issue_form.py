@@ -25,6 +25,12 @@ def test_the_committed_form_is_what_the_vocabularies_generate():
         "the issue form is out of date: run `make issue-form` and commit the result"
 
 
+def test_issue_form_command_prints_the_committed_form():
+    result = run_board("issue-form")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == FORM_FILE.read_text(encoding="utf-8")
+
+
 def test_the_form_offers_every_vocabulary_name_and_asks_for_every_listing_field():
     elements = {element.get("id"): element for element in form()["body"]}
     for question in QUESTIONS:

@@ -128,9 +128,9 @@ class Converter:
             elif question.id in ("duration_weeks", "min_break_months"):
                 data[question.field] = self.number(question, answer, whole=True)
             elif question.id == "apply":
-                data["apply"] = {"email" if _is_email(answer) else "url": answer}
-            elif question.id in ("summary", "description"):
-                data[question.field] = " ".join(answer.split()) if question.id == "summary" else answer
+                data["apply"] = {"email": answer.removeprefix("mailto:")} if _is_email(answer) else {"url": answer}
+            elif question.id == "summary":  # plain text: line breaks typed in the box are not kept
+                data["summary"] = " ".join(answer.split())
             else:
                 data[question.field] = answer
         data["employer"] = employer
