@@ -7,6 +7,7 @@ as the strings the author wrote (the schema checks them as `format: date`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -19,6 +20,8 @@ MAX_DEPTH = 4
 Path = tuple  # a path into the data: keys and list indexes
 
 _SCALARS = SafeConstructor()
+# Control characters break feeds and pages; bidirectional overrides can disguise text.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _CONSTRUCT = {
     "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
@@ -127,6 +130,12 @@ class _Builder:
         if construct is None:
             self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
                          "remove the tag (the text starting with !) and write a plain value")
+            return None
+        invisible = _INVISIBLE.search(node.value)
+        if invisible:
+            self.problem(node, path, f"contains an invisible control character "
+                         f"(U+{ord(invisible.group(0)):04X})",
+                         "retype the text, or paste it as plain text")
             return None
         if not node.style:  # plain (unquoted): libyaml says "", pure Python None
             self.document.plain_scalars[path] = node.value
