@@ -155,7 +155,7 @@ def test_untrusted_text_cannot_inject_html(tmp_path):
     hostile = listing(
         title="Engineer <script>alert(1)</script>",
         summary='A returnship "><img src=x onerror=alert(1)> for engineers coming back to work.',
-        description="## Role\n\n<script>alert(2)</script> [click](javascript:alert(3)) "
+        description="## Role\n\n<script>alert(2)</script> <a href=\"javascript:alert(3)\">click</a> "
                     "<iframe src=https://evil.example></iframe> and **bold** text here for you.",
     )
     output = tmp_path / "output"
@@ -163,6 +163,17 @@ def test_untrusted_text_cannot_inject_html(tmp_path):
     assert result.returncode == 0, result.stderr
     html = page(output, "placements/hostile/")
     assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html
-    assert "javascript:" not in html
+    assert not re.search(r"<a[^>]*javascript:", html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<strong>bold</strong>" in html
+
+
+def test_every_page_has_the_policy_and_nothing_inline(sample_site):
+    pages = list(sample_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; ' \
+               "script-src 'self' 'wasm-unsafe-eval';" in html, path
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert not re.search(r"<style|\sstyle=|\son[a-z]+=", html), path
