@@ -36,3 +36,6 @@ EXAMPLE_CONTENT = True
 
 # Every value a template prints is escaped unless it is marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Where employers find the guide and the form for posting without git.
+REPOSITORY_URL = "https://github.com/return-to-stem/board"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,6 +14,7 @@ from .feeds import write_feeds
 from .pagination import paginate
 from .problems import BoardInvalid
 from .reader import read_board
+from .related import StoryFinder
 from .schemacheck import load_schema
 from .vocab import facets, load_vocabularies, vocabularies_schema
 
@@ -26,7 +28,10 @@ class BoardGenerator(Generator):
         if self.board.errors:
             raise BoardInvalid(self.board.problems)
         self.open_placements = [p for p in self.board.placements if p.is_open]
+        self.closing_soon = sorted((p for p in self.open_placements if p.closes_soon),
+                                   key=lambda p: (p.closes, p.title))
         self.facets = facets(vocabularies)
+        self.story_facets = [vocabularies["regions"], vocabularies["types"]]
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
         self._cards: dict[str, Markup] = {}
         self.context.update(
@@ -37,6 +42,11 @@ class BoardGenerator(Generator):
             open_count=len(self.open_placements),
             members=self.members,
             card=self.card,
+            stories=self.board.stories,
+            story_facets=self.story_facets,
+            story_for=StoryFinder(self.board.stories).for_placement,
+            closing_soon=self.closing_soon,
+            story_counts={facet.key: self.story_counts(facet) for facet in self.story_facets},
         )
 
     def card(self, placement) -> Markup:
@@ -67,7 +77,9 @@ class BoardGenerator(Generator):
         for facet in self.facets:
             self.write_facet(writer, facet)
         self.write_employers(writer)
+        self.write_stories(writer)
         self.write(writer, "search/index.html", "search", "search/")
+        self.write(writer, "for-employers/index.html", "for_employers", "for-employers/")
         self.write(writer, "404.html", "404", "404.html")
         self.write_schemas()
         write_feeds(self.settings, self.output_path, self.open_placements,
@@ -101,6 +113,27 @@ class BoardGenerator(Generator):
             self.write(writer, f"{employer.url}index.html", "employer", employer.url,
                        employer=employer)
 
+    def story_counts(self, facet) -> dict[str, int]:
+        counts = {term.id: 0 for term in facet}
+        for story in self.board.stories:
+            for term in story.terms(facet.key):
+                counts[term.id] += 1
+        return counts
+
+    def write_stories(self, writer):
+        stories = self.board.stories
+        self.write_list(writer, "stories", "stories/", stories, term=None)
+        for facet in self.story_facets:
+            for term in facet:
+                chosen = [story for story in stories if term in story.terms(facet.key)]
+                self.write_list(writer, "stories", f"stories/{facet.path}/{term.id}/", chosen,
+                                facet=facet, term=term)
+        for story in stories:
+            self.write(writer, f"{story.url}index.html", "story", story.url, story=story)
+            if story.photo:
+                target = Path(self.output_path) / story.url / story.photo.src
+                shutil.copyfile(Path(self.path) / "stories" / story.photo.src, target)
+
     def write_schemas(self):
         """Publish the schemas so that editors can check a listing as it is typed."""
         folder = Path(self.output_path) / "schemas"
@@ -108,6 +141,7 @@ class BoardGenerator(Generator):
         schemas = {
             "placement": load_schema("placement"),
             "employer": load_schema("employer"),
+            "story": load_schema("story"),
             "vocabularies": vocabularies_schema(self.board.vocabularies),
         }
         for name, schema in schemas.items():

@@ -14,6 +14,14 @@ from .vocab import Term
 CLOSING_SOON_DAYS = 14
 
 
+@dataclass(frozen=True)
+class ReturnerProgramme:
+    name: str
+    since: int
+    returners: int | None = None
+    conversion_rate: int | None = None
+
+
 @dataclass(eq=False)
 class Employer:
     id: str
@@ -21,7 +29,11 @@ class Employer:
     website: str
     source: str
     about: str = ""
+    location: str | None = None
+    commitments: list[Term] = field(default_factory=list)
+    programme: ReturnerProgramme | None = None
     placements: list = field(default_factory=list)
+    stories: list = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -116,3 +128,55 @@ class Placement:
         """A listing is open up to and including its closing date."""
         self.is_open = self.closes >= today
         self.closes_soon = self.is_open and (self.closes - today).days < CLOSING_SOON_DAYS
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    alt: str
+
+
+@dataclass(eq=False)
+class Story:
+    """A returner's story, published with their consent."""
+
+    slug: str
+    source: str
+    title: str
+    name: str
+    role: str
+    region: Term
+    sectors: list[Term]
+    break_years: float
+    returned: int
+    type: Term
+    quote: str
+    published: dt.date
+    body: str
+    employer: Employer | None = None
+    break_reason: str | None = None
+    photo: Photo | None = None
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.slug}/"
+
+    @property
+    def regions(self) -> list[Term]:
+        return [self.region]
+
+    @property
+    def types(self) -> list[Term]:
+        return [self.type]
+
+    def terms(self, facet: str) -> list[Term]:
+        return getattr(self, facet)
+
+    @property
+    def break_text(self) -> str:
+        years = f"{self.break_years:g}"
+        return f"{years} year" if self.break_years == 1 else f"{years} years"
+
+    @cached_property
+    def body_html(self) -> Markup:
+        return render_markdown(self.body)

@@ -15,11 +15,11 @@ import yaml
 
 from .checks import check_listing, check_markdown_links
 from .dates import parse_date
-from .models import Employer, Pay, Placement
+from .models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
 from .problems import Problem
 from .schemacheck import SchemaChecker
 from .vocab import Vocabulary
-from .yamlsource import Position, YamlDocument, field_name, read_yaml_bytes
+from .yamlsource import Position, YamlDocument, field_name, read_front_matter_bytes, read_yaml_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATA_SUFFIXES = {".yaml", ".yml"}
@@ -33,6 +33,7 @@ class Board:
     today: dt.date
     employers: dict[str, Employer] = field(default_factory=dict)
     placements: list[Placement] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -52,7 +53,7 @@ class BoardReader:
         self.board = Board(vocabularies=vocabularies, today=today)
         self.titles: dict[tuple, str] = {}  # (employer, title) -> the first file that uses them
         self.checkers = {
-            kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer")
+            kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story")
         }
 
     def problem(self, file: str, position, field: str, message: str, hint: str,
@@ -63,9 +64,12 @@ class BoardReader:
 
     def read(self, only: list[Path] | None = None) -> Board:
         """Read the whole board; with `only`, check just those files (plus cross-file rules)."""
-        employer_files, placement_files = self.discover(only)
+        employer_files, placement_files, story_files = self.discover(only)
         for path in employer_files:
             self.read_employer(path)
+        for path in story_files:
+            if self._check_only(only, path):
+                self.read_story(path)
         placement_ids: dict[str, str] = {}
         wanted = None if only is None else {Path(p).resolve() for p in only}
         skipped = [p for p in placement_files if wanted is not None and p.resolve() not in wanted]
@@ -83,11 +87,12 @@ class BoardReader:
             self.read_placement(path)
         self.board.problems.sort()
         self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
+        self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
         return self.board
 
     def discover(self, only):
         """Find the content files, reporting any data file in the wrong place."""
-        employers, placements = [], []
+        employers, placements, stories = [], [], []
         for root, dirs, files in os.walk(self.content):
             dirs.sort()
             for name in sorted(files):
@@ -100,11 +105,13 @@ class BoardReader:
                         self.misplaced_in_placements(path)
                 elif where[0] == "employers" and len(where) == 2 and path.suffix == ".yaml":
                     employers.append(path)
+                elif where[0] == "stories" and len(where) == 2 and path.suffix == ".md":
+                    stories.append(path)
                 elif path.suffix in DATA_SUFFIXES and self._check_only(only, path):
                     self.problem(display_path(path), _START, "(file)",
                                  "this data file is outside content/placements/ and content/employers/",
                                  "move a listing to content/placements/ and an employer to content/employers/")
-        return employers, placements
+        return employers, placements, stories
 
     @staticmethod
     def _check_only(only, path: Path) -> bool:
@@ -118,8 +125,11 @@ class BoardReader:
         self.problem(display_path(path), _START, "(file)",
                      f"`{path.name}` is not a listing file", hint)
 
-    def load(self, path: Path, kind: str) -> YamlDocument | None:
-        """Parse and schema-check one file, recording its problems; None if unusable."""
+    def load(self, path: Path, kind: str) -> tuple[YamlDocument | None, str, int]:
+        """Parse and schema-check one file, recording its problems; None if unusable.
+
+        A story is Markdown with its details at the top; its Markdown comes back too.
+        """
         file = display_path(path)
         if not SLUG.match(path.stem):
             suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-listing"
@@ -131,27 +141,29 @@ class BoardReader:
         except OSError as error:
             self.problem(file, _START, "(file)", f"cannot be read: {error.strerror}",
                          "check the file exists and is readable")
-            return None
-        document = read_yaml_bytes(raw)
+            return None, "", 1
+        document, body, body_line = read_front_matter_bytes(raw) if kind == "story" \
+            else (read_yaml_bytes(raw), "", 1)
         for problem in document.problems:
             self.problem(file, problem.position, problem.field, problem.message, problem.hint)
         if document.data is None and not document.problems:
-            return None
+            return None, body, body_line
         if not isinstance(document.data, dict):
             if not document.problems:
                 self.problem(file, _START, "(file)", "the file is not a list of `name: value` fields",
                              "copy the template and fill in its fields")
-            return None
+            return None, body, body_line
         before = len(self.board.errors)
         already_reported = {problem.field for problem in document.problems}
         for path_in_data, message, hint in self.checkers[kind].check(document.data, document.plain_scalars):
             if field_name(path_in_data) not in already_reported:
                 self.problem(file, document.position_of(path_in_data), field_name(path_in_data),
                              message, hint)
-        return document if len(self.board.errors) == before and not document.problems else None
+        usable = len(self.board.errors) == before and not document.problems
+        return (document if usable else None), body, body_line
 
     def read_employer(self, path: Path) -> None:
-        document = self.load(path, "employer")
+        document, _, _ = self.load(path, "employer")
         if document is None:
             return
         data = document.data
@@ -159,13 +171,52 @@ class BoardReader:
         for finding in check_markdown_links(data.get("about", ""), ("about",)):
             self.problem(file, document.text_position(finding.path, finding.offset), "about",
                          finding.message, finding.hint)
+        programme = data.get("returner_programme")
         self.board.employers[path.stem] = Employer(
             id=path.stem, name=data["name"], website=data["website"],
-            about=data.get("about", ""), source=file,
+            about=data.get("about", ""), source=file, location=data.get("location"),
+            commitments=[self.board.vocabularies["charters"].by_id[c] for c in data.get("commitments", [])],
+            programme=ReturnerProgramme(**programme) if programme else None,
         )
 
+    def read_story(self, path: Path) -> None:
+        document, body, body_line = self.load(path, "story")
+        if document is None:
+            return
+        file, data = display_path(path), document.data
+        terms = self.board.vocabularies
+        employer = None
+        if "employer" in data:
+            employer = self.board.employers.get(data["employer"])
+            if employer is None:
+                self.problem(file, document.position_of(("employer",)), "employer",
+                             f"there is no employer `{data['employer']}`",
+                             "use the name of a file in content/employers/, or leave `employer` out")
+                return
+        photo = data.get("photo")
+        if photo and not (path.parent / photo["src"]).is_file():
+            self.problem(file, document.position_of(("photo", "src")), "photo.src",
+                         f"there is no file `{photo['src']}` beside the story",
+                         "put the photo in content/stories/, or leave `photo` out")
+            return
+        for finding in check_markdown_links(body, ()):
+            line = body_line + body.count("\n", 0, finding.offset)
+            self.problem(file, Position(line, 1), "(story)", finding.message, finding.hint)
+        story = Story(
+            slug=path.stem, source=file, title=data["title"], name=data["name"], role=data["role"],
+            region=terms["regions"].by_id[data["region"]],
+            sectors=[terms["sectors"].by_id[s] for s in data.get("sectors", [])],
+            break_years=data["break_years"], break_reason=data.get("break_reason"),
+            returned=data["returned"], type=terms["types"].by_id[data["type"]], quote=data["quote"],
+            published=parse_date(data["published"]), body=body, employer=employer,
+            photo=Photo(**photo) if photo else None,
+        )
+        self.board.stories.append(story)
+        if employer:
+            employer.stories.append(story)
+
     def read_placement(self, path: Path) -> None:
-        document = self.load(path, "placement")
+        document, _, _ = self.load(path, "placement")
         if document is None:
             return
         file, data = display_path(path), document.data

@@ -28,6 +28,7 @@ FIELD_HINTS = {
     "free": "add `free: true` if the programme costs nothing, else `free: false` and a `fee:`",
     "fee": "add `fee:` saying what the programme costs",
     "apply": "add `apply:` with a `url:` (https) or an `email:`",
+    "consent": "publish a story only once the returner has agreed in writing, then set `consent: true`",
 }
 TYPE_NAMES = {
     "string": "text",
@@ -126,6 +127,12 @@ class SchemaChecker:
                      if keyword == "exclusiveMinimum" else f"use at least {error.validator_value}")]
         if keyword == "maximum":
             return [(path, f"{value} is too large", f"use at most {error.validator_value}")]
+        if keyword == "const":
+            return [(path, f"must be {json.dumps(error.validator_value)}",
+                     FIELD_HINTS.get(field, f"set it to {json.dumps(error.validator_value)}"))]
+        if keyword == "multipleOf":
+            return [(path, f"{value} is not a multiple of {error.validator_value}",
+                     f"round it to the nearest {error.validator_value}")]
         if keyword == "minProperties":
             return [(path, "is empty", FIELD_HINTS.get(field, "fill in its fields"))]
         return [(path, error.message, "check the template")]

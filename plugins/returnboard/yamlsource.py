@@ -223,23 +223,45 @@ def _yaml_hint(error: yaml.MarkedYAMLError, text: str, position: Position) -> st
     return "check the indentation and that every `name: value` pair has a space after the colon"
 
 
-def read_yaml_bytes(raw: bytes) -> YamlDocument:
-    """Check the bytes are sensible UTF-8 text of a sane size, then parse them."""
+def decode_text(raw: bytes) -> tuple[str | None, YamlDocument | None]:
+    """The file's text, or a document holding the reason it cannot be read as text."""
     if len(raw) > MAX_FILE_BYTES:
-        return _file_problem(f"the file is {len(raw) // 1024} KB, more than the "
-                             f"{MAX_FILE_BYTES // 1024} KB allowed",
-                             "shorten the description")
+        return None, _file_problem(f"the file is {len(raw) // 1024} KB, more than the "
+                                   f"{MAX_FILE_BYTES // 1024} KB allowed", "shorten the text")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return _file_problem("the file starts with a byte-order mark",
-                             "save the file as UTF-8 without a BOM")
+        return None, _file_problem("the file starts with a byte-order mark",
+                                   "save the file as UTF-8 without a BOM")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return _file_problem("the file is not UTF-8 text", "save the file as UTF-8",
-                             Position(line, column))
-    return parse_yaml(text)
+        return None, _file_problem("the file is not UTF-8 text", "save the file as UTF-8",
+                                   Position(line, column))
+
+
+def read_yaml_bytes(raw: bytes) -> YamlDocument:
+    """Check the bytes are sensible UTF-8 text of a sane size, then parse them."""
+    text, unreadable = decode_text(raw)
+    return unreadable or parse_yaml(text)
+
+
+def read_front_matter_bytes(raw: bytes) -> tuple[YamlDocument, str, int]:
+    """A Markdown file's `---` fenced YAML metadata, parsed; the Markdown after it and its first line."""
+    text, unreadable = decode_text(raw)
+    if unreadable:
+        return unreadable, "", 1
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return _file_problem("the file does not start with a `---` line",
+                             "put the story's details between two `---` lines at the top"), "", 1
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        return _file_problem("the details at the top have no closing `---` line",
+                             "add a line with just `---` after the details"), "", 1
+    # A comment in place of the opening fence keeps the YAML's line numbers those of the file.
+    document = parse_yaml("\n".join(["#", *lines[1:end]]))
+    return document, "\n".join(lines[end + 1:]), end + 2
 
 
 def _file_problem(message: str, hint: str, position: Position = Position(1, 1)) -> YamlDocument:
