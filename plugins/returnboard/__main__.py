@@ -26,6 +26,9 @@ def parse_args(argv):
     issue.add_argument("--out", default="content/placements/", help="the placements folder")
     form = commands.add_parser("issue-form", help="print the New listing issue form")
     form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
+    deploy = commands.add_parser("deploy", help="copy the built site to a folder, or rsync it to a server")
+    deploy.add_argument("destination", help="a folder, or host:path / user@host:path for rsync")
+    deploy.add_argument("--site", default="output", help="the built site")
     return parser.parse_args(argv)
 
 
@@ -39,6 +42,10 @@ def main(argv=None) -> int:
         return fromissue.main(args.body, args.out)
     if args.command == "issue-form":
         return issueform.main(args.write)
+    if args.command == "deploy":
+        from . import deploy
+
+        return deploy.main(args.site, args.destination)
     from . import build
 
     return build.main(args.settings, args.output, args.content)
