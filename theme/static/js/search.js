@@ -1,6 +1,8 @@
 // Search over the Pagefind index, with filters that follow the address bar,
 // so /search/?q=engineer&region=north-east can be shared and bookmarked.
-const PAGE_SIZE = 20;
+// Ten fill a phone's first screens; each costs a fragment download, and the first
+// search must stay under its 150 KB budget.
+const PAGE_SIZE = 10;
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
@@ -61,6 +63,7 @@ function card(data) {
   item.append(tags, element("p", "card__summary", data.meta.summary));
   const facts = element("dl", "card__facts");
   for (const [label, value] of [["Where", data.meta.place], ["Closes", data.meta.closes]]) {
+    if (!value) continue; // a story has no closing date: no empty "Closes" to read out
     const row = element("div");
     row.append(element("dt", "", label), element("dd", "", value));
     facts.append(row);
@@ -70,8 +73,11 @@ function card(data) {
 }
 
 async function showMore() {
+  const ticket = latest;
   const batch = results.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
+  // A newer search may have started while these loaded: its results win.
+  if (ticket !== latest) return;
   list.append(...data.map(card));
   shown += batch.length;
   more.hidden = shown >= results.length;
@@ -81,6 +87,8 @@ async function run() {
   const state = chosen();
   writeAddress(state);
   const ticket = ++latest;
+  // Busy until this answer is shown: screen readers wait, and so can tests.
+  list.setAttribute("aria-busy", "true");
   const search = await pagefind.search(state.query || null, {
     filters: state.filters,
     sort: state.query ? undefined : { posted: "desc" },
@@ -95,6 +103,7 @@ async function run() {
     ? "No open opportunities match. Try fewer words or fewer filters."
     : `${count} open ${count === 1 ? "opportunity" : "opportunities"} found`;
   await showMore();
+  if (ticket === latest) list.removeAttribute("aria-busy");
 }
 
 async function start() {

@@ -1,0 +1,46 @@
+"""axe-core finds nothing wrong on any kind of page, checked as the page is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_context, check_and_close
+from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
+                                 MISSING, REGION, SEARCH, SECTOR, STORIES, STORY, axe_violations,
+                                 describe, search_settled)
+
+PAGES = {
+    "home": HOME, "listing": LISTING, "closed listing": CLOSED, "region": REGION,
+    "sector": SECTOR, "employer": EMPLOYER, "stories": STORIES, "story": STORY,
+    "for employers": FOR_EMPLOYERS, "about": ABOUT, "accessibility statement": ACCESSIBILITY,
+    "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
+}
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser, site, axe_source):
+    # axe goes in as an init script: the site's Content-Security-Policy (rightly) blocks
+    # scripts added to the page, and this way the policy stays on while axe checks.
+    context = open_context(browser, site.url)
+    context.add_init_script(axe_source)
+    yield context.new_page()
+    check_and_close(context)
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_accessibility_failures(axe_page, path):
+    response = axe_page.goto(path)
+    assert response.status == (404 if path == MISSING else 200)
+    if path.startswith(SEARCH):
+        assert search_settled(axe_page).count() > 0
+    violations = axe_violations(axe_page)
+    assert not violations, describe(violations)
+
+
+def test_search_filters_opened_have_no_accessibility_failures(axe_page):
+    axe_page.goto(SEARCH)
+    search_settled(axe_page)
+    for summary in axe_page.locator("details.filter > summary").all():
+        summary.click()
+    violations = axe_violations(axe_page)
+    assert not violations, describe(violations)

@@ -1,0 +1,82 @@
+"""With JavaScript off, everything but the search box works, and search says how to browse."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.boardtools import ROOT
+from tests.browser.conftest import check_and_close, open_context
+from tests.browser.pages import (CLOSED, EMPLOYER, HOME, LISTING, REGION, SEARCH, SECTOR,
+                                 listing_paths)
+
+
+@pytest.fixture
+def nojs(browser, site):
+    context = open_context(browser, site.url, java_script_enabled=False)
+    yield context.new_page()
+    check_and_close(context)
+
+
+@pytest.mark.parametrize("path", [REGION, SECTOR, EMPLOYER], ids=["region", "sector", "employer"])
+def test_browse_pages_lead_to_listings(nojs, path):
+    nojs.goto(path)
+    cards = listing_paths(nojs)
+    assert cards
+    nojs.locator(f'.cards .card__title a[href="{cards[0]}"]').click()
+    nojs.wait_for_url(f"**{cards[0]}")
+    assert nojs.get_by_role("heading", level=1).is_visible()
+    assert nojs.locator(".apply a").first.is_visible(), "the listing says how to apply"
+
+
+def test_every_listing_page_works(nojs):
+    nojs.goto(HOME)
+    open_listings = set(listing_paths(nojs))
+    every = {f"/placements/{path.stem}/" for path in (ROOT / "content" / "placements").glob("*.yaml")}
+    closed = every - open_listings
+    assert CLOSED in closed and len(closed) >= 2
+    for path in sorted(every):
+        response = nojs.goto(path, wait_until="domcontentloaded")
+        assert response.status == 200, path
+        assert nojs.locator("h1").count() == 1, path
+        if path in closed:
+            assert nojs.get_by_role("heading", name="This opportunity has closed").is_visible(), path
+            assert nojs.locator(".apply").count() == 0, path
+        else:
+            assert nojs.locator(".apply a").first.is_visible(), path
+
+
+def test_search_page_says_how_to_browse_instead(nojs):
+    nojs.goto(SEARCH)
+    assert nojs.locator("#search-form").is_hidden()
+    notice = nojs.locator("[data-search-fallback]")
+    assert notice.is_visible()
+    assert "Search needs JavaScript" in notice.inner_text()
+    notice.get_by_role("link", name="by region").click()
+    nojs.wait_for_url("**/regions/")
+    nojs.get_by_role("link", name="North East").first.click()
+    assert listing_paths(nojs)
+
+
+def test_listing_page_needs_no_script(nojs):
+    nojs.goto(LISTING)
+    assert nojs.locator("script").count() == 0
+
+
+@pytest.mark.parametrize("path", [HOME, REGION], ids=["home", "region"])
+def test_pagination_works_without_javascript(browser, paged_site, path):
+    context = open_context(browser, paged_site.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path)
+    first = listing_paths(page)
+    assert len(first) == 50
+    pages = page.get_by_role("navigation", name="Pages")
+    assert "Showing 1 to 50 of 55" in pages.inner_text()
+    pages.get_by_role("link", name="Next page").click()
+    page.wait_for_url(f"{paged_site.url}{path}page/2/")
+    second = listing_paths(page)
+    assert len(second) == 5 and not set(first) & set(second)
+    assert "Showing 51 to 55 of 55" in pages.inner_text()
+    pages.get_by_role("link", name="Page 1").click()
+    page.wait_for_url(f"{paged_site.url}{path}")
+    assert listing_paths(page) == first
+    check_and_close(context)

@@ -1,0 +1,46 @@
+"""Phone-sized pictures of the home page, a listing and search, as the README shows them.
+
+`make screenshots` runs this with SCREENSHOTS=docs/screenshots to refresh the README's
+pictures; otherwise they go to a temporary folder and are only checked.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import pytest
+
+from tests.boardtools import ROOT
+from tests.browser.conftest import PHONE
+from tests.browser.pages import HOME, LISTING, SEARCH, search_settled
+
+SHOTS = {"home": HOME, "listing": LISTING, "search": SEARCH + "?q=engineer"}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    chosen = os.environ.get("SCREENSHOTS")
+    if not chosen:
+        return tmp_path_factory.mktemp("screenshots")
+    path = Path(chosen) if Path(chosen).is_absolute() else ROOT / chosen
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("name", SHOTS)
+def test_phone_screenshot(page, folder, name):
+    page.goto(SHOTS[name])
+    if name == "search":
+        search_settled(page)
+        page.locator("#q").blur()
+    page.evaluate("() => document.fonts.ready")
+    target = folder / f"{name}.png"
+    page.screenshot(path=target, animations="disabled", caret="hide")
+    assert png_size(target.read_bytes()) == (PHONE["width"], PHONE["height"])
