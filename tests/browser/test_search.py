@@ -36,7 +36,7 @@ def test_typing_a_query_shows_matching_open_listings(page):
     results = search_settled(page)
     assert "/placements/part-time-bioinformatician-cambridge/" in result_paths(page)
     found = results.count()
-    said = f"{found} open {'opportunity' if found == 1 else 'opportunities'} found"
+    said = f"{found} {'result' if found == 1 else 'results'} found"
     assert page.locator("#search-status").inner_text() == said
     for card in results.all():
         assert card.locator(".card__title a").inner_text()
@@ -108,6 +108,17 @@ def test_a_closed_listing_is_never_a_result(page):
 def test_no_match_says_what_to_try(page):
     page.goto(SEARCH + "?q=zzqxvw")
     search_settled(page)
-    assert "No open opportunities match" in page.locator("#search-status").inner_text()
+    assert "Nothing matches" in page.locator("#search-status").inner_text()
     assert page.locator("#search-results").is_hidden()
     assert page.locator("#search-more").is_hidden()
+
+
+def test_a_search_for_a_role_finds_returners_stories_too(page):
+    page.goto(SEARCH + "?q=robotics")
+    search_settled(page)
+    assert "/stories/back-to-robotics-after-six-years/" in result_paths(page)
+    page.goto(SEARCH + "?q=robotics&type=story")
+    search_settled(page)
+    paths = result_paths(page)
+    assert paths and all(path.startswith("/stories/") for path in paths)
+    assert page.get_by_label("Returners’ stories").is_checked()

@@ -100,8 +100,8 @@ async function run() {
   list.hidden = results.length === 0;
   const count = results.length;
   status.textContent = count === 0
-    ? "No open opportunities match. Try fewer words or fewer filters."
-    : `${count} open ${count === 1 ? "opportunity" : "opportunities"} found`;
+    ? "Nothing matches. Try fewer words or fewer filters."
+    : `${count} ${count === 1 ? "result" : "results"} found`;
   await showMore();
   if (ticket === latest) list.removeAttribute("aria-busy");
 }
