@@ -51,6 +51,7 @@ class BoardReader:
     def __init__(self, content: Path, vocabularies: dict[str, Vocabulary], today: dt.date):
         self.content = Path(content)
         self.board = Board(vocabularies=vocabularies, today=today)
+        self.wanted: set[Path] | None = None
         self.titles: dict[tuple, str] = {}  # (employer, title) -> the first file that uses them
         self.checkers = {
             kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story")
@@ -64,15 +65,15 @@ class BoardReader:
 
     def read(self, only: list[Path] | None = None) -> Board:
         """Read the whole board; with `only`, check just those files (plus cross-file rules)."""
-        employer_files, placement_files, story_files = self.discover(only)
+        self.wanted = None if only is None else {Path(p).resolve() for p in only}
+        employer_files, placement_files, story_files = self.discover()
         for path in employer_files:
             self.read_employer(path)
         for path in story_files:
-            if self._check_only(only, path):
+            if self.is_wanted(path):
                 self.read_story(path)
         placement_ids: dict[str, str] = {}
-        wanted = None if only is None else {Path(p).resolve() for p in only}
-        skipped = [p for p in placement_files if wanted is not None and p.resolve() not in wanted]
+        skipped = [path for path in placement_files if not self.is_wanted(path)]
         for path in skipped:
             self.remember_title(path)
         for path in placement_files:
@@ -90,7 +91,7 @@ class BoardReader:
         self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
         return self.board
 
-    def discover(self, only):
+    def discover(self):
         """Find the content files, reporting any data file in the wrong place."""
         employers, placements, stories = [], [], []
         for root, dirs, files in os.walk(self.content):
@@ -101,21 +102,21 @@ class BoardReader:
                 if where[0] == "placements":
                     if path.suffix == ".yaml":
                         placements.append(path)
-                    elif self._check_only(only, path):
+                    elif self.is_wanted(path):
                         self.misplaced_in_placements(path)
                 elif where[0] == "employers" and len(where) == 2 and path.suffix == ".yaml":
                     employers.append(path)
                 elif where[0] == "stories" and len(where) == 2 and path.suffix == ".md":
                     stories.append(path)
-                elif path.suffix in DATA_SUFFIXES and self._check_only(only, path):
+                elif path.suffix in DATA_SUFFIXES and self.is_wanted(path):
                     self.problem(display_path(path), _START, "(file)",
                                  "this data file is outside content/placements/ and content/employers/",
                                  "move a listing to content/placements/ and an employer to content/employers/")
         return employers, placements, stories
 
-    @staticmethod
-    def _check_only(only, path: Path) -> bool:
-        return only is None or path.resolve() in {Path(p).resolve() for p in only}
+    def is_wanted(self, path: Path) -> bool:
+        """Whether this run checks the file: every file, unless it was given a list."""
+        return self.wanted is None or path.resolve() in self.wanted
 
     def misplaced_in_placements(self, path: Path) -> None:
         if path.suffix == ".yml":
