@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from .dates import board_today
 from .feeds import write_feeds
 from .pagination import paginate
+from .parallel import parallel_map
 from .problems import BoardInvalid
 from .reader import read_board
 from .related import StoryFinder
@@ -61,36 +62,41 @@ class BoardGenerator(Generator):
     def _card_context(self) -> dict:
         return {"SITEURL": self.settings["SITEURL"], "today": self.board.today}
 
-    def write(self, writer, save_as: str, template: str, url: str, **variables):
+    def write(self, writer, page: tuple) -> None:
+        save_as, template, url, variables = page
         writer.write_file(save_as, self.get_template(template), self.context, url=url,
                           template_name=template, **variables)
 
-    def write_list(self, writer, template: str, base_url: str, items: list, **variables):
+    def list_pages(self, template: str, base_url: str, items: list, **variables):
         for page in paginate(items, base_url):
-            self.write(writer, page.save_as, template, page.url, page=page, **variables)
+            yield page.save_as, template, page.url, dict(variables, page=page)
+
+    def pages(self):
+        """Every page of the board, as (save_as, template, url, variables)."""
+        for placement in self.board.placements:
+            yield f"{placement.url}index.html", "placement", placement.url, {"placement": placement}
+        yield from self.list_pages("index", "", self.open_placements)
+        for facet in self.facets:
+            yield from self.facet_pages(facet)
+        yield from self.employer_pages()
+        yield from self.story_pages()
+        yield "search/index.html", "search", "search/", {}
+        yield "for-employers/index.html", "for_employers", "for-employers/", {}
+        yield "404.html", "404", "404.html", {}
 
     def generate_output(self, writer):
-        for placement in self.board.placements:
-            self.write(writer, f"{placement.url}index.html", "placement", placement.url,
-                       placement=placement)
-        self.write_list(writer, "index", "", self.open_placements)
-        for facet in self.facets:
-            self.write_facet(writer, facet)
-        self.write_employers(writer)
-        self.write_stories(writer)
-        self.write(writer, "search/index.html", "search", "search/")
-        self.write(writer, "for-employers/index.html", "for_employers", "for-employers/")
-        self.write(writer, "404.html", "404", "404.html")
+        parallel_map(lambda page: self.write(writer, page), self.pages())
+        self.copy_story_photos()
         self.write_schemas()
         write_feeds(self.settings, self.output_path, self.open_placements,
                     self.board.vocabularies["regions"], self.members["regions"])
 
-    def write_facet(self, writer, facet):
+    def facet_pages(self, facet):
         members = self.members[facet.key]
-        self.write(writer, f"{facet.url}index.html", "facet_index", facet.url, facet=facet,
-                   counts={term.id: len(members[term.id]) for term in facet})
+        yield f"{facet.url}index.html", "facet_index", facet.url, {
+            "facet": facet, "counts": {term.id: len(members[term.id]) for term in facet}}
         for term in facet:
-            self.write_list(writer, "facet", term.url, members[term.id], facet=facet, term=term)
+            yield from self.list_pages("facet", term.url, members[term.id], facet=facet, term=term)
 
     def facet_members(self, facet) -> dict[str, list]:
         """Open placements under each value of a facet, in one pass over the board.
@@ -106,12 +112,11 @@ class BoardGenerator(Generator):
                 members[term_id].append(placement)
         return members
 
-    def write_employers(self, writer):
+    def employer_pages(self):
         employers = sorted(self.board.employers.values(), key=lambda e: e.name.lower())
-        self.write(writer, "employers/index.html", "employers", "employers/", employers=employers)
+        yield "employers/index.html", "employers", "employers/", {"employers": employers}
         for employer in employers:
-            self.write(writer, f"{employer.url}index.html", "employer", employer.url,
-                       employer=employer)
+            yield f"{employer.url}index.html", "employer", employer.url, {"employer": employer}
 
     def story_counts(self, facet) -> dict[str, int]:
         counts = {term.id: 0 for term in facet}
@@ -120,16 +125,19 @@ class BoardGenerator(Generator):
                 counts[term.id] += 1
         return counts
 
-    def write_stories(self, writer):
+    def story_pages(self):
         stories = self.board.stories
-        self.write_list(writer, "stories", "stories/", stories, term=None)
+        yield from self.list_pages("stories", "stories/", stories, term=None)
         for facet in self.story_facets:
             for term in facet:
                 chosen = [story for story in stories if term in story.terms(facet.key)]
-                self.write_list(writer, "stories", f"stories/{facet.path}/{term.id}/", chosen,
-                                facet=facet, term=term)
+                yield from self.list_pages("stories", f"stories/{facet.path}/{term.id}/", chosen,
+                                           facet=facet, term=term)
         for story in stories:
-            self.write(writer, f"{story.url}index.html", "story", story.url, story=story)
+            yield f"{story.url}index.html", "story", story.url, {"story": story}
+
+    def copy_story_photos(self):
+        for story in self.board.stories:
             if story.photo:
                 target = Path(self.output_path) / story.url / story.photo.src
                 shutil.copyfile(Path(self.path) / "stories" / story.photo.src, target)

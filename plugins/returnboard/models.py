@@ -82,7 +82,7 @@ class Placement:
     posted: dt.date
     closes: dt.date
     summary: str
-    description: str
+    description_html: Markup
     apply_url: str | None = None
     apply_email: str | None = None
     location: str | None = None
@@ -100,10 +100,6 @@ class Placement:
     @property
     def url(self) -> str:
         return f"placements/{self.slug}/"
-
-    @cached_property
-    def description_html(self) -> Markup:
-        return render_markdown(self.description)
 
     @property
     def types(self) -> list[Term]:

@@ -15,7 +15,9 @@ import yaml
 
 from .checks import check_listing, check_markdown_links
 from .dates import parse_date
+from .markup import render_markdown
 from .models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
+from .parallel import parallel_map
 from .problems import Problem
 from .schemacheck import SchemaChecker
 from .vocab import Vocabulary
@@ -76,6 +78,7 @@ class BoardReader:
         skipped = [path for path in placement_files if not self.is_wanted(path)]
         for path in skipped:
             self.remember_title(path)
+        to_read = []
         for path in placement_files:
             first = placement_ids.setdefault(path.stem, display_path(path))
             if path in skipped:
@@ -85,7 +88,8 @@ class BoardReader:
                              f"another listing already uses the name `{path.stem}` ({first})",
                              "rename this file so that each listing has its own name")
                 continue
-            self.read_placement(path)
+            to_read.append(path)
+        self.read_placements(to_read)
         self.board.problems.sort()
         self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
         self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
@@ -154,13 +158,13 @@ class BoardReader:
                 self.problem(file, _START, "(file)", "the file is not a list of `name: value` fields",
                              "copy the template and fill in its fields")
             return None, body, body_line
-        before = len(self.board.errors)
+        start = len(self.board.problems)
         already_reported = {problem.field for problem in document.problems}
         for path_in_data, message, hint in self.checkers[kind].check(document.data, document.plain_scalars):
             if field_name(path_in_data) not in already_reported:
                 self.problem(file, document.position_of(path_in_data), field_name(path_in_data),
                              message, hint)
-        usable = len(self.board.errors) == before and not document.problems
+        usable = not document.problems and not any(p.is_error for p in self.board.problems[start:])
         return (document if usable else None), body, body_line
 
     def read_employer(self, path: Path) -> None:
@@ -216,42 +220,60 @@ class BoardReader:
         if employer:
             employer.stories.append(story)
 
-    def read_placement(self, path: Path) -> None:
+    def check_placement(self, path: Path):
+        """Every check on one listing that needs no other listing; safe to run in a worker.
+
+        Returns its problems, and if it has no errors its data, the positions of the fields
+        that the cross-file rules point at, and its description as HTML.
+        """
+        start = len(self.board.problems)
         document, _, _ = self.load(path, "placement")
-        if document is None:
-            return
-        file, data = display_path(path), document.data
-        errors_before = len(self.board.errors)
+        if document is not None:
+            data = document.data
+            employer = self.board.employers.get(data["employer"])
+            for finding in check_listing(data, self.board.today, employer.website if employer else None):
+                position = document.position_of(finding.path) if finding.offset is None \
+                    else document.text_position(finding.path, finding.offset)
+                self.problem(display_path(path), position, field_name(finding.path), finding.message,
+                             finding.hint, finding.severity)
+        found = self.board.problems[start:]
+        del self.board.problems[start:]
+        if document is None or any(problem.is_error for problem in found):
+            return found, None, None, None
+        positions = {name: document.position_of((name,)) for name in ("employer", "slug", "title")}
+        return found, data, positions, render_markdown(data["description"])
+
+    def read_placements(self, paths: list[Path]) -> None:
+        for path, (found, data, positions, html) in zip(paths, parallel_map(self.check_placement, paths)):
+            self.board.problems.extend(found)
+            if data is not None:
+                self.finish_placement(path, data, positions, html)
+
+    def finish_placement(self, path: Path, data: dict, positions: dict, html) -> None:
+        """The rules that span files; then, if they pass, the placement joins the board."""
+        file = display_path(path)
+        start = len(self.board.problems)
         employer = self.board.employers.get(data["employer"])
         if employer is None:
             known = ", ".join(sorted(self.board.employers)) or "none yet"
-            self.problem(file, document.position_of(("employer",)), "employer",
+            self.problem(file, positions["employer"], "employer",
                          f"there is no employer `{data['employer']}`",
                          f"use the name of a file in content/employers/ (known: {known}), "
                          "or add a file for your organisation there")
         if data.get("slug", path.stem) != path.stem:
-            self.problem(file, document.position_of(("slug",)), "slug",
+            self.problem(file, positions["slug"], "slug",
                          f"`{data['slug']}` does not match the file name `{path.name}`",
                          f"rename the file to {data['slug']}.yaml, or remove the `slug:` line")
-        self.check_unique_title(file, document, data)
-        website = employer.website if employer else None
-        for finding in check_listing(data, self.board.today, website):
-            position = document.position_of(finding.path) if finding.offset is None \
-                else document.text_position(finding.path, finding.offset)
-            self.problem(file, position, field_name(finding.path), finding.message, finding.hint,
-                         finding.severity)
-        if len(self.board.errors) > errors_before:
-            return
-        placement = self.build_placement(path, file, data, employer)
-        employer.placements.append(placement)
-        self.board.placements.append(placement)
-
-    def check_unique_title(self, file: str, document: YamlDocument, data: dict) -> None:
         first = self.titles.setdefault(_title_key(data), file)
         if first != file:
-            self.problem(file, document.position_of(("title",)), "title",
+            self.problem(file, positions["title"], "title",
                          f"{first} already lists `{data['title']}` for this employer",
                          "update that file instead, or give this opportunity a different title")
+        if len(self.board.problems) > start:
+            return
+        placement = self.build_placement(path, file, data, employer, html)
+        employer.placements.append(placement)
+        self.board.placements.append(placement)
 
     def remember_title(self, path: Path) -> None:
         """Note another listing's employer and title, for duplicate checks without full checks."""
@@ -261,7 +283,7 @@ class BoardReader:
         except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
             return
 
-    def build_placement(self, path, file, data, employer) -> Placement:
+    def build_placement(self, path, file, data, employer, description_html) -> Placement:
         terms = self.board.vocabularies
         by = lambda key, ids: [terms[key].by_id[i] for i in ids]  # noqa: E731
         pay = data.get("pay")
@@ -272,7 +294,7 @@ class BoardReader:
             workplace=terms["workplaces"].by_id[data["workplace"]],
             hours=by("hours", data["hours"]),
             posted=parse_date(data["posted"]), closes=parse_date(data["closes"]),
-            summary=data["summary"], description=data["description"],
+            summary=data["summary"], description_html=description_html,
             apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
             location=data.get("location"),
             pay=Pay(min=pay["min"], max=pay.get("max"), period=terms["pay_periods"].by_id[pay["period"]])

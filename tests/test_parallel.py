@@ -1,0 +1,47 @@
+"""A large board is read and written over every core; the result must not depend on how many."""
+
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+
+from tests.boardtools import build, listing, run_board, write_content
+
+COUNT = 260  # over the size at which work is forked
+
+
+@pytest.fixture(scope="module")
+def large_board(tmp_path_factory):
+    root = tmp_path_factory.mktemp("large")
+    listings = {f"role-{n:03d}": listing(title=f"Returner role {n}", posted=f"2026-10-{n % 28 + 1:02d}",
+                                         regions=[["north-east"], ["wales"], ["uk-wide"]][n % 3])
+                for n in range(COUNT)}
+    listings["broken-one"] = listing(title="Broken", regions=["North East"])
+    listings["broken-two"] = listing(title="Returner role 7")  # repeats role-007's title
+    return root, write_content(root, listings)
+
+
+def test_validation_reports_the_same_problems_in_the_same_order(large_board):
+    _, content = large_board
+    serial = run_board("validate", "--content", content, env={"BOARD_WORKERS": "1"})
+    forked = run_board("validate", "--content", content, env={"BOARD_WORKERS": "2"})
+    assert serial.returncode == forked.returncode == 1
+    assert forked.stderr == serial.stderr
+    assert "'North East' is not a region id" in forked.stderr
+    assert "broken-two.yaml already lists `Returner role 7`" in forked.stderr
+
+
+def test_the_site_is_the_same_built_on_one_core_or_two(large_board):
+    root, content = large_board
+    for name in ("broken-one", "broken-two"):
+        (content / "placements" / f"{name}.yaml").unlink()
+    serial, forked = root / "serial", root / "forked"
+    for output, workers in ((serial, "1"), (forked, "2")):
+        result = run_board("build", "--content", content, "--output", output, env={"BOARD_WORKERS": workers})
+        assert result.returncode == 0, result.stderr
+    pages = sorted(path.relative_to(serial) for path in serial.rglob("*.html"))
+    assert len(pages) > COUNT
+    assert pages == sorted(path.relative_to(forked) for path in forked.rglob("*.html"))
+    _, mismatched, errors = filecmp.cmpfiles(serial, forked, [str(p) for p in pages], shallow=False)
+    assert mismatched == [] and errors == []
