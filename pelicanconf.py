@@ -39,3 +39,6 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Where employers find the guide and the form for posting without git.
 REPOSITORY_URL = "https://github.com/return-to-stem/board"
+
+# Templates are found by name with .html added, or by their full name (sitemap.xml, robots.txt).
+TEMPLATE_EXTENSIONS = [".html", ""]

@@ -50,3 +50,15 @@ def test_ghp_import_puts_the_site_on_a_gh_pages_branch(tmp_path):
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=repo,
                            capture_output=True, text=True, check=True).stdout.split()
     assert "placements/role/index.html" in files and ".nojekyll" in files
+
+
+def test_sitemap_lists_open_listings_only_at_the_public_address(tmp_path):
+    output = tmp_path / "output"
+    content = write_content(tmp_path, {"open-role": listing(),
+                                       "closed-role": listing(title="Old role", posted="2026-05-01",
+                                                              closes="2026-06-01")})
+    assert build(content, output, settings="publishconf.py").returncode == 0
+    sitemap = (output / "sitemap.xml").read_text()
+    assert "<loc>https://returntostem.org.uk/placements/open-role/</loc><lastmod>2026-11-01</lastmod>" in sitemap
+    assert "closed-role" not in sitemap
+    assert "Sitemap: https://returntostem.org.uk/sitemap.xml" in (output / "robots.txt").read_text()

@@ -115,3 +115,13 @@ def test_build_refuses_to_publish_and_keeps_the_old_site(tmp_path):
     assert "Nothing was published" in result.stderr
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
+
+
+def test_an_employer_website_on_a_lookalike_domain_is_flagged(tmp_path):
+    employer = {"name": "Tyne Test Works", "website": "https://xn--tyne-test-wrks-7kb.example"}
+    content = write_content(tmp_path, {"good": listing(apply={"email": "jobs@tyne.example"})},
+                            {"tyne-test-works": employer})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 0, result.stderr
+    assert ("tyne-test-works.yaml:2:10: website: the web address uses an internationalised (xn--) domain"
+            in result.stderr)

@@ -102,6 +102,14 @@ def _link_problem(target: str) -> str | None:
     return None
 
 
+def check_lookalike_host(url: str, path: tuple):
+    """An xn-- (punycode) host can imitate a familiar name letter for letter: a reviewer looks."""
+    host = (urlsplit(url).hostname or "").lower()
+    if any(label.startswith("xn--") for label in host.split(".")):
+        yield Finding(path, "the web address uses an internationalised (xn--) domain",
+                      "a reviewer will check it is really the employer's", "warning")
+
+
 def _registered_domain(host: str) -> str:
     """The last two labels, or three under a two-part UK suffix such as .co.uk."""
     labels = host.lower().rstrip(".").split(".")
@@ -146,9 +154,7 @@ def _apply(data, employer_website):
     if not url:
         return
     host = (urlsplit(url).hostname or "").lower()
-    if any(label.startswith("xn--") for label in host.split(".")):
-        yield Finding(("apply", "url"), "the web address uses an internationalised (xn--) domain",
-                      "a reviewer will check it is really the employer's", "warning")
+    yield from check_lookalike_host(url, ("apply", "url"))
     home = _registered_domain(urlsplit(employer_website).hostname or "") if employer_website else None
     trusted = {home, *APPLY_HOSTS} - {None}
     if home and not any(host == domain or host.endswith("." + domain) for domain in trusted):

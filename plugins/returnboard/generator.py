@@ -83,6 +83,9 @@ class BoardGenerator(Generator):
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
         yield "404.html", "404", "404.html", {}
+        # Closed listings stay out, so search engines drop them as they close.
+        yield "sitemap.xml", "sitemap.xml", "sitemap.xml", {}
+        yield "robots.txt", "robots.txt", "robots.txt", {}
 
     def generate_output(self, writer):
         parallel_map(lambda page: self.write(writer, page), self.pages())

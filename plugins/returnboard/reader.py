@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .checks import check_listing, check_markdown_links
+from .checks import check_listing, check_lookalike_host, check_markdown_links
 from .dates import parse_date
 from .markup import render_markdown
 from .models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
@@ -176,6 +176,9 @@ class BoardReader:
         for finding in check_markdown_links(data.get("about", ""), ("about",)):
             self.problem(file, document.text_position(finding.path, finding.offset), "about",
                          finding.message, finding.hint)
+        for finding in check_lookalike_host(data["website"], ("website",)):
+            self.problem(file, document.position_of(finding.path), "website", finding.message,
+                         finding.hint, finding.severity)
         programme = data.get("returner_programme")
         self.board.employers[path.stem] = Employer(
             id=path.stem, name=data["name"], website=data["website"],
