@@ -150,6 +150,10 @@ def test_lists_paginate_at_fifty_with_links_between_pages(big_site):
     assert 'rel="prev" href="/regions/north-east/page/2/"' in third
     assert not (big_site / "regions" / "north-east" / "page" / "4").exists()
     assert len(listing_links(page(big_site, "page/3/"))) == 20
+    employer = [page(big_site, url) for url in ("employers/tyne-test-works/", "employers/tyne-test-works/page/2/",
+                                                 "employers/tyne-test-works/page/3/")]
+    assert [len(listing_links(html)) for html in employer] == [50, 50, 20]
+    assert "We test things" in employer[0] and "We test things" not in employer[1]
 
 
 def test_untrusted_text_cannot_inject_html(tmp_path):

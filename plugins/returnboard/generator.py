@@ -117,9 +117,9 @@ class BoardGenerator(Generator):
 
     def employer_pages(self):
         employers = sorted(self.board.employers.values(), key=lambda e: e.name.lower())
-        yield "employers/index.html", "employers", "employers/", {"employers": employers}
+        yield from self.list_pages("employers", "employers/", employers)
         for employer in employers:
-            yield f"{employer.url}index.html", "employer", employer.url, {"employer": employer}
+            yield from self.list_pages("employer", employer.url, employer.open_placements, employer=employer)
 
     def story_counts(self, facet) -> dict[str, int]:
         counts = {term.id: 0 for term in facet}
