@@ -125,3 +125,25 @@ def test_an_employer_website_on_a_lookalike_domain_is_flagged(tmp_path):
     assert result.returncode == 0, result.stderr
     assert ("tyne-test-works.yaml:2:10: website: the web address uses an internationalised (xn--) domain"
             in result.stderr)
+
+
+@pytest.mark.parametrize("phrase, problem", [
+    ("Recent experience of bridge design is essential.", "asks for recent experience"),
+    ("Candidates with no gaps in their CV preferred.", "asks for no gaps"),
+    ("We need continuous employment since graduating.", "asks for continuous employment"),
+    ("This role needs an immediate start.", "asks for an immediate start"),
+    ("You must have worked in the last 3 years in a lab.", "asks for work in the last few years"),
+    ("Only people currently employed as engineers.", "asks for people currently in work"),
+])
+def test_returner_unfriendly_wording_is_a_warning(tmp_path, phrase, problem):
+    text = "## The role\n\nYou will test bridges with a mentor to help you.\n\n" + phrase
+    content = write_content(tmp_path, {"role": listing(description=text)})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 0, result.stderr
+    assert f"description: {problem}" in result.stderr
+
+
+def test_friendly_wording_raises_no_warning(tmp_path):
+    text = "## The role\n\nCareer breaks of any length are welcome. Start when it suits you, with a mentor."
+    result = run_board("validate", "--content", write_content(tmp_path, {"role": listing(description=text)}))
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
