@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -72,6 +74,8 @@ class PageScan(HTMLParser):
         self.found = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            return  # a data block, never run; its JSON is checked below
         if tag in {"script", "iframe", "object", "embed", "style", "form", "base", "img", "svg"}:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
@@ -102,6 +106,9 @@ def test_accepted_listings_never_carry_script_or_dangerous_urls(tmp_path, texts)
     render_site(str(ROOT / "pelicanconf.py"), output, str(content))
     page = (output / "placements" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert theme_baseline(page) == BASELINE
+    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S):
+        assert "<" not in block  # escaped, so listing text cannot close the block
+        assert json.loads(block)["title"] == data["title"]
 
 
 def _baseline() -> list[str]:

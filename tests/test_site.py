@@ -180,5 +180,30 @@ def test_every_page_has_the_policy_and_nothing_inline(sample_site):
         html = path.read_text(encoding="utf-8")
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; ' \
                "script-src 'self' 'wasm-unsafe-eval';" in html, path
-        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        # Data blocks (JSON-LD) are never run; any other script must come from a file.
+        assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))[^>]*>", html), path
         assert not re.search(r"<style|\sstyle=|\son[a-z]+=", html), path
+
+
+def job_postings(html: str) -> list[dict]:
+    return [json.loads(block) for block in
+            re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_open_jobs_and_returnships_carry_job_posting_data(sample_site):
+    listings = sample_listings()
+    for slug, data in listings.items():
+        postings = job_postings(page(sample_site, f"placements/{slug}/"))
+        is_open = str(data["closes"]) >= "2026-11-22"
+        if data["type"] == "programme" or not is_open:
+            assert postings == [], slug
+            continue
+        (posting,) = postings
+        assert posting["@type"] == "JobPosting" and posting["title"] == data["title"]
+        assert posting["validThrough"].startswith(str(data["closes"]))
+        assert posting["baseSalary"]["value"]["minValue"] == data["pay"]["min"]
+        assert posting["baseSalary"]["value"]["unitText"] == data["pay"]["period"].upper()
+        if data["workplace"] == "remote":
+            assert posting["jobLocationType"] == "TELECOMMUTE"
+        else:
+            assert posting["jobLocation"]["address"]["addressLocality"] == data["location"]

@@ -17,6 +17,7 @@ from .problems import BoardInvalid
 from .reader import read_board
 from .related import StoryFinder
 from .schemacheck import load_schema
+from .structured import job_posting
 from .vocab import facets, load_vocabularies, vocabularies_schema
 
 
@@ -48,6 +49,7 @@ class BoardGenerator(Generator):
             story_for=StoryFinder(self.board.stories).for_placement,
             closing_soon=self.closing_soon,
             story_counts={facet.key: self.story_counts(facet) for facet in self.story_facets},
+            job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
         )
 
     def card(self, placement) -> Markup:

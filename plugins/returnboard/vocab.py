@@ -21,6 +21,7 @@ class Term:
     description: str = ""
     itl1: str | None = None
     path: str | None = None
+    schema_org: str | None = None
 
     @property
     def url(self) -> str | None:
