@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
 
-Path = tuple  # a path into the data: keys and list indexes
+DataPath = tuple  # where a value sits in the data: its keys and list indexes
 
 _SCALARS = SafeConstructor()
 # Control characters break feeds and pages; bidirectional overrides can disguise text.
@@ -59,7 +59,7 @@ class YamlDocument:
     block_scalars: set = field(default_factory=set)  # paths of `|` and `>` text, whose lines follow
     problems: list = field(default_factory=list)
 
-    def text_position(self, path: Path, offset: int) -> Position:
+    def text_position(self, path: DataPath, offset: int) -> Position:
         """Where the character at `offset` of a text value stands in the file."""
         start = self.position_of(path)
         if tuple(path) not in self.block_scalars:
@@ -70,7 +70,7 @@ class YamlDocument:
         indent = self.key_positions.get(tuple(path), Position(1, 1)).column + 2
         return Position(start.line + 1 + value.count("\n", 0, offset), indent)
 
-    def position_of(self, path: Path) -> Position:
+    def position_of(self, path: DataPath) -> Position:
         """Where a path's value stands, or its nearest enclosing value."""
         path = tuple(path)
         while path:
@@ -84,7 +84,7 @@ def _position(mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def field_name(path: Path) -> str:
+def field_name(path: DataPath) -> str:
     """A field as an author names it: `pay.min`, `regions` (list positions left out)."""
     return ".".join(part for part in path if isinstance(part, str)) or "(file)"
 
@@ -101,7 +101,7 @@ class _Builder:
             YamlProblem(_position(node.start_mark), field_name(path), message, hint)
         )
 
-    def build(self, node, path: Path):
+    def build(self, node, path: DataPath):
         self.document.positions[path] = _position(node.start_mark)
         if id(node) in self.seen:
             # An alias is the node it names, so its own place is the key before it.
@@ -125,7 +125,7 @@ class _Builder:
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         return self.build_scalar(node, path)
 
-    def build_scalar(self, node: ScalarNode, path: Path):
+    def build_scalar(self, node: ScalarNode, path: DataPath):
         construct = _CONSTRUCT.get(node.tag)
         if construct is None:
             self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
@@ -148,7 +148,7 @@ class _Builder:
                          "put the value in quotes if it is text")
             return None
 
-    def build_mapping(self, node: MappingNode, path: Path):
+    def build_mapping(self, node: MappingNode, path: DataPath):
         mapping = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
