@@ -156,8 +156,7 @@ def _apply(data, employer_website):
     host = (urlsplit(url).hostname or "").lower()
     yield from check_lookalike_host(url, ("apply", "url"))
     home = _registered_domain(urlsplit(employer_website).hostname or "") if employer_website else None
-    trusted = {home, *APPLY_HOSTS} - {None}
-    if home and not any(host == domain or host.endswith("." + domain) for domain in trusted):
+    if home and not any(host == domain or host.endswith("." + domain) for domain in (home, *APPLY_HOSTS)):
         yield Finding(("apply", "url"), f"the apply link is on {host}, not on the employer's website ({home})",
                       "a reviewer will check the link really belongs to the employer", "warning")
 

@@ -34,6 +34,7 @@ class BoardGenerator(Generator):
                                    key=lambda p: (p.closes, p.title))
         self.facets = facets(vocabularies)
         self.story_facets = [vocabularies["regions"], vocabularies["types"]]
+        self.story_groups = {facet.key: self.stories_by_term(facet) for facet in self.story_facets}
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
         self._cards: dict[str, Markup] = {}
         self.context.update(
@@ -48,7 +49,8 @@ class BoardGenerator(Generator):
             story_facets=self.story_facets,
             story_for=StoryFinder(self.board.stories).for_placement,
             closing_soon=self.closing_soon,
-            story_counts={facet.key: self.story_counts(facet) for facet in self.story_facets},
+            story_counts={key: {term_id: len(stories) for term_id, stories in groups.items()}
+                          for key, groups in self.story_groups.items()},
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
         )
 
@@ -123,21 +125,21 @@ class BoardGenerator(Generator):
         for employer in employers:
             yield from self.list_pages("employer", employer.url, employer.open_placements, employer=employer)
 
-    def story_counts(self, facet) -> dict[str, int]:
-        counts = {term.id: 0 for term in facet}
+    def stories_by_term(self, facet) -> dict[str, list]:
+        """The stories under each value of a facet, newest first, in one pass."""
+        groups = {term.id: [] for term in facet}
         for story in self.board.stories:
             for term in story.terms(facet.key):
-                counts[term.id] += 1
-        return counts
+                groups[term.id].append(story)
+        return groups
 
     def story_pages(self):
         stories = self.board.stories
         yield from self.list_pages("stories", "stories/", stories, term=None)
         for facet in self.story_facets:
             for term in facet:
-                chosen = [story for story in stories if term in story.terms(facet.key)]
-                yield from self.list_pages("stories", f"stories/{facet.path}/{term.id}/", chosen,
-                                           facet=facet, term=term)
+                yield from self.list_pages("stories", f"stories/{facet.path}/{term.id}/",
+                                           self.story_groups[facet.key][term.id], facet=facet, term=term)
         for story in stories:
             yield f"{story.url}index.html", "story", story.url, {"story": story}
 

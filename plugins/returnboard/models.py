@@ -68,8 +68,16 @@ def _pounds(amount: float) -> str:
     return f"£{amount:,.0f}" if amount == int(amount) else f"£{amount:,.2f}"
 
 
+class Faceted:
+    """Something listed under facet values: a placement or a story."""
+
+    def terms(self, facet: str) -> list[Term]:
+        """Its values for a facet (regions, sectors, types...)."""
+        return getattr(self, facet)
+
+
 @dataclass(eq=False)
-class Placement:
+class Placement(Faceted):
     slug: str
     source: str
     title: str
@@ -109,10 +117,6 @@ class Placement:
     def workplaces(self) -> list[Term]:
         return [self.workplace]
 
-    def terms(self, facet: str) -> list[Term]:
-        """The values this placement has for a facet (regions, sectors, types...)."""
-        return getattr(self, facet)
-
     @property
     def place(self) -> str:
         """Where the work is, in a few words for a card."""
@@ -133,7 +137,7 @@ class Photo:
 
 
 @dataclass(eq=False)
-class Story:
+class Story(Faceted):
     """A returner's story, published with their consent."""
 
     slug: str
@@ -164,9 +168,6 @@ class Story:
     @property
     def types(self) -> list[Term]:
         return [self.type]
-
-    def terms(self, facet: str) -> list[Term]:
-        return getattr(self, facet)
 
     @property
     def break_text(self) -> str:
