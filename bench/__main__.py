@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from returnboard.build import index_site, render_site
+from returnboard.cli.build import index_site, render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-22"

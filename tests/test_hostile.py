@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from returnboard.build import render_site
-from returnboard.reader import read_board
-from returnboard.vocab import load_vocabularies
+from returnboard.cli.build import render_site
+from returnboard.content.reader import read_board
+from returnboard.domain.vocabularies import load_vocabularies
 from tests.boardtools import EMPLOYER, LISTING, ROOT, listing, write_content
 
 TODAY = dt.date(2026, 11, 22)

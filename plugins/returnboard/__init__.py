@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .generator import BoardGenerator
+from .site.generator import BoardGenerator
 
 
 def _generators(pelican):

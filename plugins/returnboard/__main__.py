@@ -1,55 +1,7 @@
-"""The board's command line: `python -m returnboard validate|build|new|from-issue|issue-form`."""
+"""`python -m returnboard`: the board's command line (see cli/main.py)."""
 
-from __future__ import annotations
-
-import argparse
 import sys
 
-from . import fromissue, issueform, newlisting, validate
+from .cli.main import main
 
-
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="returnboard", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check listings, employers and stories")
-    check.add_argument("files", nargs="*", help="only these files (default: all content)")
-    check.add_argument("--content", default="content", help="the content folder")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github: annotations for pull requests and a job summary")
-    build = commands.add_parser("build", help="validate, build and index the site")
-    build.add_argument("--settings", default="pelicanconf.py")
-    build.add_argument("--output", default="output")
-    build.add_argument("--content", help="the content folder (default: the settings' PATH)")
-    newlisting.add_parser(commands)
-    issue = commands.add_parser("from-issue", help="turn a New listing issue into a listing file")
-    issue.add_argument("--body", required=True, help="a file holding the issue's body")
-    issue.add_argument("--out", default="content/placements/", help="the placements folder")
-    form = commands.add_parser("issue-form", help="print the New listing issue form")
-    form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
-    deploy = commands.add_parser("deploy", help="copy the built site to a folder, or rsync it to a server")
-    deploy.add_argument("destination", help="a folder, or host:path / user@host:path for rsync")
-    deploy.add_argument("--site", default="output", help="the built site")
-    return parser.parse_args(argv)
-
-
-def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.command == "validate":
-        return validate.main(args.content, args.files, args.format)
-    if args.command == "new":
-        return newlisting.main(args)
-    if args.command == "from-issue":
-        return fromissue.main(args.body, args.out)
-    if args.command == "issue-form":
-        return issueform.main(args.write)
-    if args.command == "deploy":
-        from . import deploy
-
-        return deploy.main(args.site, args.destination)
-    from . import build
-
-    return build.main(args.settings, args.output, args.content)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

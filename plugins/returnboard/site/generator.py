@@ -9,16 +9,16 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .dates import board_today
+from ..content.problems import BoardInvalid
+from ..content.reader import read_board
+from ..content.schema_check import load_schema
+from ..domain.dates import board_today
+from ..domain.vocabularies import facets, load_vocabularies, vocabularies_schema
 from .feeds import write_feeds
+from .job_posting import job_posting
 from .pagination import paginate
 from .parallel import parallel_map
-from .problems import BoardInvalid
-from .reader import read_board
-from .related import StoryFinder
-from .schemacheck import load_schema
-from .structured import job_posting
-from .vocab import facets, load_vocabularies, vocabularies_schema
+from .related_stories import StoryFinder
 
 
 class BoardGenerator(Generator):

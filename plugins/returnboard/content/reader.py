@@ -13,15 +13,21 @@ from pathlib import Path
 
 import yaml
 
-from .checks import check_listing, check_lookalike_host, check_markdown_links
-from .dates import parse_date
-from .markup import render_markdown
-from .models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
-from .parallel import parallel_map
+from ..domain.dates import parse_date
+from ..domain.models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
+from ..domain.vocabularies import Vocabulary
+from ..site.parallel import parallel_map
+from .field_rules import check_listing, check_lookalike_host, check_markdown_links
+from .markdown import render_markdown
 from .problems import Problem
-from .schemacheck import SchemaChecker
-from .vocab import Vocabulary
-from .yamlsource import Position, YamlDocument, field_name, read_front_matter_bytes, read_yaml_bytes
+from .schema_check import SchemaChecker
+from .yaml_loader import (
+    Position,
+    YamlDocument,
+    field_name,
+    read_front_matter_bytes,
+    read_yaml_bytes,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATA_SUFFIXES = {".yaml", ".yml"}

@@ -8,8 +8,8 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from .markup import render_markdown
-from .vocab import Term
+from ..content.markdown import render_markdown
+from .vocabularies import Term
 
 CLOSING_SOON_DAYS = 14
 

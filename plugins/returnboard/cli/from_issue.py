@@ -12,11 +12,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import board_today
-from .issueform import QUESTIONS, Question, option_labels
-from .listingtext import free_path, render_employer, render_listing, slugify
+from ..domain.dates import board_today
+from ..domain.vocabularies import Vocabulary, load_vocabularies
+from .issue_form import QUESTIONS, Question, option_labels
+from .listing_text import free_path, render_employer, render_listing, slugify
 from .validate import check_content
-from .vocab import Vocabulary, load_vocabularies
 
 NO_RESPONSE = "_No response_"
 CHECKBOX = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$")

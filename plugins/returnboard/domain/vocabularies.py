@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "data" / "vocabularies.yaml"
+VOCABULARY_FILE = Path(__file__).resolve().parents[3] / "data" / "vocabularies.yaml"
 SCHEMA_ID = "https://returntostem.org.uk/schemas/vocabularies.schema.json"
 
 

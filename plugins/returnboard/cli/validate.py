@@ -6,11 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from .annotations import annotation, summary
-from .dates import board_today
-from .problems import Problem
-from .reader import Board, read_board
-from .vocab import load_vocabularies
+from ..content.problems import Problem
+from ..content.reader import Board, read_board
+from ..domain.dates import board_today
+from ..domain.vocabularies import load_vocabularies
+from .github_output import annotation, summary
 
 
 def check_content(content: Path, files: list[str] | None = None) -> Board:

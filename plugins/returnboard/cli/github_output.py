@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import Problem
+from ..content.problems import Problem
 
 
 def _escape_data(text: str) -> str:

@@ -14,12 +14,12 @@ import re
 import sys
 from pathlib import Path
 
-from .dates import board_today
-from .listingtext import render_listing, slugify
-from .reader import SLUG
-from .schemacheck import SchemaChecker
+from ..content.reader import SLUG
+from ..content.schema_check import SchemaChecker
+from ..domain.dates import board_today
+from ..domain.vocabularies import Vocabulary, load_vocabularies
+from .listing_text import render_listing, slugify
 from .validate import check_content, report
-from .vocab import Vocabulary, load_vocabularies
 
 DEFAULT_OPEN_WEEKS = 8
 DESCRIPTION = """\

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from .vocab import Vocabulary, load_vocabularies
+from ..domain.vocabularies import Vocabulary, load_vocabularies
 
-FORM_FILE = Path(__file__).resolve().parents[2] / ".github" / "ISSUE_TEMPLATE" / "new-listing.yml"
+FORM_FILE = Path(__file__).resolve().parents[3] / ".github" / "ISSUE_TEMPLATE" / "new-listing.yml"
 CONVERT_LABEL = "listing: convert"
 YES_NO = ("Yes", "No")
 
@@ -112,7 +112,7 @@ other types. Everything you write here is public.
 """
 
 HEADER = """\
-# Generated from data/vocabularies.yaml by plugins/returnboard/issueform.py: do not edit.
+# Generated from data/vocabularies.yaml by plugins/returnboard/cli/issue_form.py: do not edit.
 # After changing a vocabulary, run `make issue-form` and commit the result.
 """
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .dates import months_after, parse_date
+from ..domain.dates import months_after, parse_date
 
-APPLY_HOSTS_FILE = Path(__file__).resolve().parents[2] / "data" / "apply-hosts.yaml"
+APPLY_HOSTS_FILE = Path(__file__).resolve().parents[3] / "data" / "apply-hosts.yaml"
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7

@@ -17,7 +17,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .problems import BoardInvalid
+from ..content.problems import BoardInvalid
 from .validate import report
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .schemacheck import load_schema
-from .vocab import Vocabulary
+from ..content.schema_check import load_schema
+from ..domain.vocabularies import Vocabulary
 
 MAX_SLUG = 60
 DATE_FIELDS = {"posted", "closes", "starts"}

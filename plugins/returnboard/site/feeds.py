@@ -7,7 +7,7 @@ from pathlib import Path
 
 from feedgenerator import Atom1Feed
 
-from .dates import UK
+from ..domain.dates import UK
 
 FEED_LIMIT = 100
 

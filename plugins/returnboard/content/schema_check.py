@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .vocab import Vocabulary, vocabularies_schema
+from ..domain.vocabularies import Vocabulary, vocabularies_schema
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
 # How to put right a field that fails its pattern or is missing; the schema says what.
 FIELD_HINTS = {

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dates import UK
-from .models import Placement
+from ..domain.dates import UK
+from ..domain.models import Placement
 
 
 def job_posting(placement: Placement, site_url: str) -> dict | None:

@@ -1,0 +1,1 @@
+"""The board's commands: validate, build, deploy, new, issue form, from-issue."""

@@ -1,0 +1,1 @@
+"""Deciding and writing the site: pages, pagination, feeds, JobPosting data, search indexing."""
