@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from returnboard.domain.vocabularies import load_vocabularies
+from returnboard.content.data_files import load_vocabularies
 from tests.boardtools import ROOT, run_board
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

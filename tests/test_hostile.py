@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from returnboard.cli.build import render_site
-from returnboard.content.reader import read_board
-from returnboard.domain.vocabularies import load_vocabularies
+from returnboard.content.board import read_board
+from returnboard.settings import BoardSettings
 from tests.boardtools import EMPLOYER, LISTING, ROOT, listing, write_content
 
 TODAY = dt.date(2026, 11, 22)
-VOCABULARIES = load_vocabularies()
+SETTINGS = BoardSettings.from_settings({"BOARD_TODAY": TODAY, "BOARD_WORKERS": 1})
 PAYLOADS = [
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "[x](javascript:alert(1))",
     "[x](JaVaScRiPt:alert(1))", "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](//evil.example)",
@@ -42,7 +42,7 @@ def checked(tmp: Path, text: str | bytes):
     content = write_content(tmp, {})
     target = content / "placements" / "hostile.yaml"
     target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return read_board(content, VOCABULARIES, TODAY)
+    return read_board(content, SETTINGS)
 
 
 @settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -100,7 +100,7 @@ def test_accepted_listings_never_carry_script_or_dangerous_urls(tmp_path, texts)
                    description="## About\n\n" + texts["description"] + "\n\n" + "Welcome back. " * 5)
     shutil.rmtree(tmp_path / "site", ignore_errors=True)
     content = write_content(tmp_path / "site", {"hostile": data}, {"tyne-test-works": EMPLOYER})
-    if read_board(content, VOCABULARIES, TODAY).errors:
+    if read_board(content, SETTINGS).errors:
         return  # refused with a message: nothing is published
     output = tmp_path / "site" / "output"
     render_site(str(ROOT / "pelicanconf.py"), output, str(content))

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from returnboard.cli.issue_form import FORM_FILE, QUESTIONS, render_form
-from returnboard.domain.vocabularies import load_vocabularies
+from returnboard.content.data_files import load_vocabularies
 from tests.boardtools import EMPLOYER, ROOT, SAMPLE_TODAY, run_board, write_content
 
 BODIES = Path(__file__).parent / "issue_bodies"

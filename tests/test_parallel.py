@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import filecmp
+import os
 
 import pytest
 
-from tests.boardtools import build, listing, run_board, write_content
+from returnboard.parallel import MIN_ITEMS_TO_FORK, parallel_map
+from tests.boardtools import listing, run_board, write_content
 
 COUNT = 260  # over the size at which work is forked
+
+
+def test_a_large_batch_is_worked_on_in_forked_processes_and_keeps_its_order():
+    items = list(range(MIN_ITEMS_TO_FORK + 50))
+    results = parallel_map(lambda item: (item * item, os.getpid()), items, workers=2)
+    assert [square for square, _ in results] == [item * item for item in items]
+    workers = {pid for _, pid in results}
+    assert workers and os.getpid() not in workers
+
+
+@pytest.mark.parametrize("items, workers", [(MIN_ITEMS_TO_FORK - 1, 2), (MIN_ITEMS_TO_FORK + 50, 1)])
+def test_a_small_batch_or_one_worker_stays_in_process(items, workers):
+    assert {pid for pid in parallel_map(lambda _: os.getpid(), range(items), workers)} == {os.getpid()}
 
 
 @pytest.fixture(scope="module")

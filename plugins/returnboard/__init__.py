@@ -1,7 +1,10 @@
 """Return to STEM: a Pelican plugin that reads YAML listings and builds the board."""
 
+import logging
+
 from pelican import signals
 
+from .content.problems import BoardError
 from .site.generator import BoardGenerator
 
 
@@ -9,5 +12,16 @@ def _generators(pelican):
     return BoardGenerator
 
 
+def _explain_without_traceback(record: logging.LogRecord) -> bool:
+    """Pelican logs a failed run with its traceback; the board's own errors already say all there is."""
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, BoardError):
+        record.msg, record.args, record.exc_info = "%s", (str(error),), None
+    return True
+
+
 def register():
     signals.get_generators.connect(_generators)
+    pelican_logger = logging.getLogger("pelican")
+    if _explain_without_traceback not in pelican_logger.filters:
+        pelican_logger.addFilter(_explain_without_traceback)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,35 +17,20 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from ..content.problems import BoardInvalid
+from ..site.search_index import index_site
+from .environment import settings_from_environment
 from .validate import report
 
 
-class BuildFailed(Exception):
-    pass
-
-
-def render_site(settings_file: str, folder: Path, content: str | None) -> None:
-    override = {"OUTPUT_PATH": str(folder)}
+def render_site(settings_file: str, folder: Path, content: str | None, overrides: dict | None = None) -> None:
+    """Run Pelican with `settings_file` into `folder`; `overrides` are settings that win over the file's."""
+    override = {"OUTPUT_PATH": str(folder), **(overrides or {})}
     if content:
         override["PATH"] = str(Path(content).resolve())
     settings = read_settings(settings_file, override=override)
     # Pelican's own summary counts articles, which this site does not have.
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
-
-
-# Only these pages can be search results; reading the long list pages too would double the time.
-SEARCHABLE_PAGES = "{placements,stories}/*/index.html"
-
-
-def index_site(folder: Path) -> None:
-    """Index the written site with Pagefind in one pass."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", SEARCHABLE_PAGES, "--silent"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise BuildFailed(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")
 
 
 def swap_into_place(built: Path, output: Path) -> None:
@@ -67,7 +51,7 @@ def main(settings_file: str, output: str, content: str | None = None) -> int:
     workspace = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-build-", dir=output_path.parent))
     built = workspace / "site"
     try:
-        render_site(settings_file, built, content)
+        render_site(settings_file, built, content, settings_from_environment())
         index_site(built)
         swap_into_place(built, output_path)
     except BoardInvalid as invalid:

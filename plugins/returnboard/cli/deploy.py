@@ -13,17 +13,22 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..content.problems import BoardError
 from .build import swap_into_place
 
 REMOTE = re.compile(r"^(?:[\w.-]+@)?[\w.-]+:")
 
 
+class DeployFailed(BoardError):
+    """The site could not be published where it was asked to go."""
+
+
 def deploy(site: Path, destination: str) -> None:
     if not (site / "index.html").is_file():
-        raise SystemExit(f"{site} holds no built site: run `make publish` first")
+        raise DeployFailed(f"{site} holds no built site: run `make publish` first")
     if REMOTE.match(destination):
         if shutil.which("rsync") is None:
-            raise SystemExit("rsync is not installed: install it to publish to a server")
+            raise DeployFailed("rsync is not installed: install it to publish to a server")
         subprocess.run(["rsync", "-az", "--delete", f"{site}/", destination.rstrip("/") + "/"], check=True)
         return
     target = Path(destination).resolve()
@@ -41,6 +46,9 @@ def main(site: str, destination: str) -> int:
         deploy(Path(site), destination)
     except subprocess.CalledProcessError as error:
         print(f"Publishing failed: rsync exited with {error.returncode}", file=sys.stderr)
+        return 1
+    except DeployFailed as error:
+        print(f"Publishing failed: {error}", file=sys.stderr)
         return 1
     print(f"Published {site} to {destination}.")
     return 0

@@ -12,8 +12,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.dates import board_today
-from ..domain.vocabularies import Vocabulary, load_vocabularies
+from ..content.data_files import load_vocabularies
+from ..domain.vocabularies import Vocabulary
+from ..settings import BoardSettings
+from .environment import board_settings
 from .issue_form import QUESTIONS, Question, option_labels
 from .listing_text import free_path, render_employer, render_listing, slugify
 from .validate import check_content
@@ -177,15 +179,15 @@ def _is_email(answer: str) -> bool:
     return "@" in answer and not answer.lower().startswith(("http://", "https://"))
 
 
-def convert(body: str, out: Path, content: Path, posted: str) -> list[Path]:
+def convert(body: str, out: Path, content: Path, settings: BoardSettings) -> list[Path]:
     """Write the listing (and a new employer) into the content folder, checked by the validator.
 
     Raises IssueInvalid, leaving nothing behind, when the answers do not make a valid listing:
     every reason at once, so that the employer can fix the issue in one edit.
     """
-    vocabularies = load_vocabularies()
+    vocabularies = load_vocabularies(settings.data_path)
     converter = Converter(vocabularies)
-    data, new_employer = converter.listing(split_answers(body), posted)
+    data, new_employer = converter.listing(split_answers(body), settings.today.isoformat())
     written = []
     if new_employer:
         (content / "employers").mkdir(parents=True, exist_ok=True)
@@ -196,7 +198,7 @@ def convert(body: str, out: Path, content: Path, posted: str) -> list[Path]:
     listing_file = free_path(out, slugify(data.get("title", "")))
     listing_file.write_text(render_listing(data, vocabularies), encoding="utf-8")
     written.append(listing_file)
-    board = check_content(content, [str(path) for path in written])
+    board = check_content(content, [str(path) for path in written], settings)
     mine = {path.resolve() for path in written}
     reasons = list(converter.reasons)
     for problem in board.errors:
@@ -234,7 +236,7 @@ def main(body: str, out: str, content: str | None = None) -> int:
         print(f"from-issue: cannot read the issue body {body}: {error}", file=sys.stderr)
         return 2
     try:
-        written = convert(text, out_path, content_path, board_today().isoformat())
+        written = convert(text, out_path, content_path, board_settings())
     except IssueInvalid as invalid:
         print("The issue cannot be turned into a listing yet. Please edit the issue to fix:",
               file=sys.stderr)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from ..domain.vocabularies import Vocabulary, load_vocabularies
+from ..content.data_files import load_vocabularies
+from ..domain.vocabularies import Vocabulary
 
 FORM_FILE = Path(__file__).resolve().parents[3] / ".github" / "ISSUE_TEMPLATE" / "new-listing.yml"
 CONVERT_LABEL = "listing: convert"

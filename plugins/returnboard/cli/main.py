@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..content.problems import BoardError
 from . import from_issue, issue_form, new_listing, validate
 
 
@@ -34,6 +35,14 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(args)
+    except BoardError as error:  # a setting or data file that cannot be used: say which, no traceback
+        print(f"returnboard: {error}", file=sys.stderr)
+        return 2
+
+
+def run(args) -> int:
     if args.command == "validate":
         return validate.main(args.content, args.files, args.format)
     if args.command == "new":

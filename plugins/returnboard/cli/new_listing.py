@@ -14,11 +14,12 @@ import re
 import sys
 from pathlib import Path
 
-from ..content.reader import SLUG
+from ..content.data_files import load_vocabularies
+from ..content.loading import SLUG
 from ..content.schema_check import SchemaChecker
-from ..domain.dates import board_today
-from ..domain.vocabularies import Vocabulary, load_vocabularies
+from ..domain.vocabularies import Vocabulary
 from .listing_text import render_listing, slugify
+from .environment import board_settings
 from .validate import check_content, report
 
 DEFAULT_OPEN_WEEKS = 8
@@ -286,12 +287,13 @@ def main(options: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"new: there is no {folder}/ here: run this from the board's folder", file=sys.stderr)
         return 2
-    vocabularies = load_vocabularies()
+    settings = board_settings()
+    vocabularies = load_vocabularies(settings.data_path)
     employers = {path.stem for path in (content / "employers").glob("*.yaml")}
     interactive = sys.stdin.isatty() and not options.no_input
     answers = Answers(options, interactive, vocabularies, employers)
     try:
-        data = collect(answers, SchemaChecker("placement", vocabularies), board_today())
+        data = collect(answers, SchemaChecker("placement", vocabularies), settings.today)
     except (Stop, KeyboardInterrupt):
         print("\nStopped: nothing was written.", file=sys.stderr)
         return 1
@@ -314,7 +316,7 @@ def main(options: argparse.Namespace) -> int:
         print(f"new: {shown} already exists, and was left as it was: "
               "choose another title or give --slug", file=sys.stderr)
         return 1
-    board = check_content(content, [str(path)])
+    board = check_content(content, [str(path)], settings)
     if board.errors:
         report(board.problems)
         path.unlink()

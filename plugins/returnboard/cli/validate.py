@@ -6,25 +6,22 @@ import os
 import sys
 from pathlib import Path
 
-from ..content.problems import Problem
-from ..content.reader import Board, read_board
-from ..domain.dates import board_today
-from ..domain.vocabularies import load_vocabularies
+from ..content.board import Board, read_board
+from ..content.problems import Problem, report_lines
+from ..settings import BoardSettings
+from .environment import board_settings
 from .github_output import annotation, summary
 
 
-def check_content(content: Path, files: list[str] | None = None) -> Board:
+def check_content(content: Path, files: list[str] | None, settings: BoardSettings) -> Board:
     only = [Path(name) for name in files] if files else None
-    return read_board(content, load_vocabularies(), board_today(), only)
+    return read_board(content, settings, only)
 
 
 def report(problems: list[Problem], stream=sys.stderr) -> None:
     """Print problems for people, with a count at the end."""
-    for problem in problems:
-        print(("warning: " if not problem.is_error else "") + str(problem), file=stream)
-    errors = sum(problem.is_error for problem in problems)
-    if problems:
-        print(f"{errors} error(s), {len(problems) - errors} warning(s).", file=stream)
+    for line in report_lines(problems):
+        print(line, file=stream)
 
 
 def report_github(problems: list[Problem], checked: str) -> None:
@@ -38,7 +35,7 @@ def report_github(problems: list[Problem], checked: str) -> None:
 
 
 def main(content: str, files: list[str], output_format: str = "text") -> int:
-    board = check_content(Path(content), files)
+    board = check_content(Path(content), files, board_settings())
     checked = f"{len(files)} file(s)" if files else \
         f"{len(board.placements)} listing(s) and {len(board.employers)} employer(s)"
     if output_format == "github":

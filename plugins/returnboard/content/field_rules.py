@@ -9,14 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..domain.dates import months_after, parse_date
-
-APPLY_HOSTS_FILE = Path(__file__).resolve().parents[3] / "data" / "apply-hosts.yaml"
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
@@ -63,19 +58,14 @@ MARKDOWN_LINK = re.compile(
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
 
 
-def load_apply_hosts() -> frozenset[str]:
-    with open(APPLY_HOSTS_FILE, encoding="utf-8") as stream:
-        return frozenset(yaml.load(stream, Loader=yaml.CSafeLoader))
+def check_listing(data: dict, today: dt.date, employer_website: str | None, apply_hosts: frozenset[str]):
+    """Every rule that needs more than one field, the employer, or today's date.
 
-
-APPLY_HOSTS = load_apply_hosts()
-
-
-def check_listing(data: dict, today: dt.date, employer_website: str | None = None):
-    """Every rule that needs more than one field, the employer, or today's date."""
+    `apply_hosts` are job sites an apply link may be on without a warning.
+    """
     yield from _dates(data, today)
     yield from _pay(data)
-    yield from _apply(data, employer_website)
+    yield from _apply(data, employer_website, apply_hosts)
     yield from _wording(data)
     yield from check_markdown_links(data["description"], ("description",))
 
@@ -149,14 +139,14 @@ def _pay(data):
                       "add `max:` too: a range helps returners judge the level of the role", "warning")
 
 
-def _apply(data, employer_website):
+def _apply(data, employer_website, apply_hosts):
     url = data["apply"].get("url")
     if not url:
         return
     host = (urlsplit(url).hostname or "").lower()
     yield from check_lookalike_host(url, ("apply", "url"))
     home = _registered_domain(urlsplit(employer_website).hostname or "") if employer_website else None
-    if home and not any(host == domain or host.endswith("." + domain) for domain in (home, *APPLY_HOSTS)):
+    if home and not any(host == domain or host.endswith("." + domain) for domain in (home, *apply_hosts)):
         yield Finding(("apply", "url"), f"the apply link is on {host}, not on the employer's website ({home})",
                       "a reviewer will check the link really belongs to the employer", "warning")
 

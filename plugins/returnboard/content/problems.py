@@ -23,11 +23,30 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def line_for_people(self) -> str:
+        """The problem as `validate` prints it: warnings say so."""
+        return str(self) if self.is_error else f"warning: {self}"
 
-class BoardInvalid(Exception):
+
+def report_lines(problems: list[Problem]) -> list[str]:
+    """Every problem, then a count: what `validate` and a failed build print."""
+    if not problems:
+        return []
+    errors = sum(problem.is_error for problem in problems)
+    return [problem.line_for_people for problem in problems] + [
+        f"{errors} error(s), {len(problems) - errors} warning(s)."]
+
+
+class BoardError(Exception):
+    """The board cannot be built; the message says why, in full, with no traceback needed."""
+
+    exitcode = 1
+
+
+class BoardInvalid(BoardError):
     """Raised to stop a build when content has errors; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        errors = sum(problem.is_error for problem in problems)
-        super().__init__(f"{errors} error(s) in the content")
+        super().__init__("\n".join(["the content has errors, so nothing was built:", *report_lines(problems)]))

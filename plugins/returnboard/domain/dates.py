@@ -1,9 +1,8 @@
-"""The board's idea of today: the date in the UK, unless BOARD_TODAY says otherwise."""
+"""Dates as the board sees them: in the UK, with months that clamp to a shorter month's end."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -11,14 +10,8 @@ from dateutil.relativedelta import relativedelta
 UK = ZoneInfo("Europe/London")
 
 
-def board_today(environ=os.environ) -> dt.date:
-    """Today in Europe/London, or BOARD_TODAY=YYYY-MM-DD (for tests and previews)."""
-    override = environ.get("BOARD_TODAY")
-    if override:
-        try:
-            return dt.date.fromisoformat(override)
-        except ValueError:
-            raise SystemExit(f"BOARD_TODAY={override!r} is not a date: use YYYY-MM-DD") from None
+def uk_today() -> dt.date:
+    """Today in Europe/London, where every listing's closing date is meant."""
     return dt.datetime.now(UK).date()
 
 

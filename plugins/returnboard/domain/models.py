@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from markupsafe import Markup
 
-from ..content.markdown import render_markdown
 from .vocabularies import Term
 
 CLOSING_SOON_DAYS = 14
@@ -28,7 +26,7 @@ class Employer:
     name: str
     website: str
     source: str
-    about: str = ""
+    about_html: Markup = Markup("")  # the employer's Markdown, already made safe
     location: str | None = None
     commitments: list[Term] = field(default_factory=list)
     programme: ReturnerProgramme | None = None
@@ -38,10 +36,6 @@ class Employer:
     @property
     def url(self) -> str:
         return f"employers/{self.id}/"
-
-    @cached_property
-    def about_html(self) -> Markup:
-        return render_markdown(self.about) if self.about else Markup("")
 
     @property
     def open_placements(self) -> list:
@@ -152,7 +146,7 @@ class Story(Faceted):
     type: Term
     quote: str
     published: dt.date
-    body: str
+    body_html: Markup  # the story's Markdown, already made safe
     employer: Employer | None = None
     break_reason: str | None = None
     photo: Photo | None = None
@@ -173,7 +167,3 @@ class Story(Faceted):
     def break_text(self) -> str:
         years = f"{self.break_years:g}"
         return f"{years} year" if self.break_years == 1 else f"{years} years"
-
-    @cached_property
-    def body_html(self) -> Markup:
-        return render_markdown(self.body)

@@ -1,13 +1,9 @@
-"""The board's fixed lists (regions, sectors, hours...), read from data/vocabularies.yaml."""
+"""The board's fixed lists (regions, sectors, hours...), as data/vocabularies.yaml gives them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-VOCABULARY_FILE = Path(__file__).resolve().parents[3] / "data" / "vocabularies.yaml"
 SCHEMA_ID = "https://returntostem.org.uk/schemas/vocabularies.schema.json"
 
 
@@ -56,10 +52,8 @@ class Vocabulary:
         return iter(self.terms)
 
 
-def load_vocabularies(path: Path = VOCABULARY_FILE) -> dict[str, Vocabulary]:
-    """Read every vocabulary, keyed by its name in the data file."""
-    with open(path, encoding="utf-8") as stream:
-        raw = yaml.load(stream, Loader=yaml.CSafeLoader)
+def vocabularies_from_data(raw: dict) -> dict[str, Vocabulary]:
+    """Every vocabulary, keyed by its name in the data file."""
     vocabularies = {}
     for key, spec in raw.items():
         terms = tuple(

@@ -9,24 +9,35 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from ..content.board import read_board
 from ..content.problems import BoardInvalid
-from ..content.reader import read_board
 from ..content.schema_check import load_schema
-from ..domain.dates import board_today
-from ..domain.vocabularies import facets, load_vocabularies, vocabularies_schema
+from ..domain.vocabularies import facets, vocabularies_schema
+from ..parallel import parallel_map
+from ..settings import BoardSettings
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
-from .parallel import parallel_map
 from .related_stories import StoryFinder
+
+
+class PreRendered:
+    """A page already rendered in a worker, handed to Pelican's Writer as if it were a template."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+    def render(self, context) -> str:
+        return self.html
 
 
 class BoardGenerator(Generator):
     """Reads the board in generate_context, writes its pages in generate_output."""
 
     def generate_context(self):
-        vocabularies = load_vocabularies()
-        self.board = read_board(Path(self.path), vocabularies, board_today())
+        self.board_settings = BoardSettings.from_settings(self.settings)
+        self.board = read_board(Path(self.path), self.board_settings)
+        vocabularies = self.board.vocabularies
         if self.board.errors:
             raise BoardInvalid(self.board.problems)
         self.open_placements = [p for p in self.board.placements if p.is_open]
@@ -66,10 +77,12 @@ class BoardGenerator(Generator):
     def _card_context(self) -> dict:
         return {"SITEURL": self.settings["SITEURL"], "today": self.board.today}
 
-    def write(self, writer, page: tuple) -> None:
+    def render(self, page: tuple) -> str:
+        """One page's HTML, with the variables Pelican's Writer would give its template."""
         save_as, template, url, variables = page
-        writer.write_file(save_as, self.get_template(template), self.context, url=url,
-                          template_name=template, **variables)
+        context = dict(self.context, localsiteurl=self.context.get("localsiteurl"), output_file=save_as,
+                       **variables)
+        return self.get_template(template).render(context)
 
     def list_pages(self, template: str, base_url: str, items: list, **variables):
         for page in paginate(items, base_url):
@@ -92,7 +105,12 @@ class BoardGenerator(Generator):
         yield "robots.txt", "robots.txt", "robots.txt", {}
 
     def generate_output(self, writer):
-        parallel_map(lambda page: self.write(writer, page), self.pages())
+        """Render over every core; write every page through Pelican's Writer, so its signals and guards see all."""
+        pages = list(self.pages())
+        for (save_as, template, url, variables), html in zip(
+                pages, parallel_map(self.render, pages, self.board_settings.workers)):
+            writer.write_file(save_as, PreRendered(html), self.context, url=url, template_name=template,
+                              **variables)
         self.copy_story_photos()
         self.write_schemas()
         write_feeds(self.settings, self.output_path, self.open_placements,

@@ -1,0 +1,148 @@
+"""Read the whole board: find the files, load and check each, apply the rules that span files, build models.
+
+One bad file never hides another: every problem in every file is collected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.models import Employer, Placement, Story
+from ..domain.vocabularies import Vocabulary
+from ..settings import BoardSettings
+from ..parallel import parallel_map
+from .cross_file import (
+    STORY_EMPLOYER_HINT,
+    TitleRegister,
+    listing_employer_hint,
+    repeated_names,
+    slug_matches_file,
+    unknown_employer,
+)
+from .data_files import load_apply_hosts, load_vocabularies
+from .file_rules import check_employer_file, check_placement_file, check_story_file
+from .files import find_content_files
+from .loading import LoadedFile, load_file
+from .markdown import render_markdown
+from .problems import Problem
+from .schema_check import SchemaChecker
+from .to_models import employer_from, placement_from, story_from
+
+
+@dataclass
+class Board:
+    """Everything read from the content folder, and what was wrong with it."""
+
+    vocabularies: dict[str, Vocabulary]
+    today: dt.date
+    employers: dict[str, Employer] = field(default_factory=dict)
+    placements: list[Placement] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+class BoardReader:
+    """Reads one content folder with one set of settings; `read()` gives the Board."""
+
+    def __init__(self, content: Path, settings: BoardSettings, only: list[Path] | None = None):
+        self.content = Path(content)
+        self.settings = settings
+        self.wanted = None if only is None else {Path(p).resolve() for p in only}
+        vocabularies = load_vocabularies(settings.data_path)
+        self.apply_hosts = load_apply_hosts(settings.data_path)
+        self.board = Board(vocabularies=vocabularies, today=settings.today)
+        self.checkers = {kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story")}
+        self.titles = TitleRegister()
+
+    def is_wanted(self, path: Path) -> bool:
+        """Whether this run checks the file: every file, unless it was given a list."""
+        return self.wanted is None or path.resolve() in self.wanted
+
+    def read(self) -> Board:
+        files = find_content_files(self.content, self.is_wanted)
+        self.board.problems.extend(files.problems)
+        for path in files.employers:
+            self.read_employer(path)
+        for path in filter(self.is_wanted, files.stories):
+            self.read_story(path)
+        repeats = repeated_names(files.placements)
+        to_check = []
+        for path in files.placements:
+            if not self.is_wanted(path):
+                self.titles.note_unchecked(path)
+            elif path in repeats:
+                self.board.problems.append(repeats[path])
+            else:
+                to_check.append(path)
+        for loaded, description_html in parallel_map(self.check_placement, to_check, self.settings.workers):
+            self.add_placement(loaded, description_html)
+        self.board.problems.sort()
+        self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
+        self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
+        return self.board
+
+    def read_employer(self, path: Path) -> None:
+        loaded = load_file(path, self.checkers["employer"])
+        if loaded.document is not None:
+            check_employer_file(loaded)
+            self.board.employers[path.stem] = employer_from(loaded.data, path.stem, loaded.file,
+                                                            self.board.vocabularies)
+        self.board.problems.extend(loaded.problems)
+
+    def read_story(self, path: Path) -> None:
+        loaded = load_file(path, self.checkers["story"], front_matter=True)
+        self.board.problems.extend(self.story_problems(loaded))
+
+    def story_problems(self, loaded: LoadedFile) -> list[Problem]:
+        if loaded.document is None:
+            return loaded.problems
+        if "employer" in loaded.data and unknown_employer(loaded, self.board.employers, STORY_EMPLOYER_HINT):
+            return loaded.problems
+        check_story_file(loaded)
+        if loaded.has_errors:
+            return loaded.problems
+        employer = self.board.employers.get(loaded.data.get("employer"))
+        story = story_from(loaded.data, loaded.path.stem, loaded.file, loaded.body, employer,
+                           self.board.vocabularies)
+        self.board.stories.append(story)
+        if employer:
+            employer.stories.append(story)
+        return loaded.problems
+
+    def check_placement(self, path: Path):
+        """Every check on one listing that needs no other listing; safe to run in a worker."""
+        loaded = load_file(path, self.checkers["placement"])
+        if loaded.document is None:
+            return loaded, None
+        employer = self.board.employers.get(loaded.data["employer"])
+        check_placement_file(loaded, self.settings.today, employer.website if employer else None,
+                             self.apply_hosts)
+        if loaded.has_errors:
+            return loaded, None
+        return loaded, render_markdown(loaded.data["description"])
+
+    def add_placement(self, loaded: LoadedFile, description_html) -> None:
+        """The rules that span files; then, if they pass, the placement joins the board."""
+        if description_html is not None:
+            errors_before = len(loaded.problems)
+            unknown_employer(loaded, self.board.employers, listing_employer_hint(self.board.employers))
+            slug_matches_file(loaded)
+            self.titles.check(loaded)
+            if len(loaded.problems) == errors_before:
+                employer = self.board.employers[loaded.data["employer"]]
+                placement = placement_from(loaded.data, loaded.path.stem, loaded.file, employer,
+                                           description_html, self.board.vocabularies, self.settings.today)
+                employer.placements.append(placement)
+                self.board.placements.append(placement)
+        self.board.problems.extend(loaded.problems)
+
+
+def read_board(content: Path, settings: BoardSettings, only: list[Path] | None = None) -> Board:
+    """The board in `content`; with `only`, check just those files (plus the rules that span files)."""
+    return BoardReader(content, settings, only).read()

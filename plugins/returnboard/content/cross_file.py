@@ -1,0 +1,73 @@
+"""Rules that span files: every listing and story names a known employer, and names and titles are unique."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .files import display_path, file_problem
+from .loading import LoadedFile
+from .problems import Problem
+from .yaml_loader import read_yaml_bytes
+
+
+def unknown_employer(loaded: LoadedFile, employers: dict, hint: str) -> bool:
+    """Report a listing's or story's employer that has no file; True if it was unknown."""
+    employer_id = loaded.data["employer"]
+    if employer_id in employers:
+        return False
+    loaded.problem_at(("employer",), f"there is no employer `{employer_id}`", hint)
+    return True
+
+
+def listing_employer_hint(employers: dict) -> str:
+    known = ", ".join(sorted(employers)) or "none yet"
+    return (f"use the name of a file in content/employers/ (known: {known}), "
+            "or add a file for your organisation there")
+
+
+STORY_EMPLOYER_HINT = "use the name of a file in content/employers/, or leave `employer` out"
+
+
+def repeated_names(paths: list[Path]) -> dict[Path, Problem]:
+    """Listings whose file name another listing (in another folder) took first, with the problem."""
+    first: dict[str, str] = {}
+    repeats = {}
+    for path in paths:
+        owner = first.setdefault(path.stem, display_path(path))
+        if owner != display_path(path):
+            repeats[path] = file_problem(path, f"another listing already uses the name `{path.stem}` ({owner})",
+                                         "rename this file so that each listing has its own name")
+    return repeats
+
+
+def slug_matches_file(loaded: LoadedFile) -> None:
+    slug = loaded.data.get("slug", loaded.path.stem)
+    if slug != loaded.path.stem:
+        loaded.problem_at(("slug",), f"`{slug}` does not match the file name `{loaded.path.name}`",
+                          f"rename the file to {slug}.yaml, or remove the `slug:` line")
+
+
+class TitleRegister:
+    """Which file first used each employer's title, so a repeat is caught."""
+
+    def __init__(self):
+        self.first: dict[tuple, str] = {}
+
+    def note_unchecked(self, path: Path) -> None:
+        """Note a listing this run does not check, read with the same guarded loader as the rest."""
+        try:
+            data = read_yaml_bytes(path.read_bytes()).data
+        except OSError:
+            return
+        if isinstance(data, dict) and isinstance(data.get("employer"), str) and isinstance(data.get("title"), str):
+            self.first.setdefault(_title_key(data), display_path(path))
+
+    def check(self, loaded: LoadedFile) -> None:
+        first = self.first.setdefault(_title_key(loaded.data), loaded.file)
+        if first != loaded.file:
+            loaded.problem_at(("title",), f"{first} already lists `{loaded.data['title']}` for this employer",
+                              "update that file instead, or give this opportunity a different title")
+
+
+def _title_key(data: dict) -> tuple:
+    return data["employer"], " ".join(data["title"].lower().split())
