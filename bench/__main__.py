@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import shutil
 import sys
 import tempfile
@@ -19,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from returnboard.cli.build import index_site, render_site
+from returnboard.cli.build import render_site
+from returnboard.site.search_index import index_site
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-22"
@@ -45,12 +45,11 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated board and site here")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="board-bench-"))
-    os.environ["BOARD_TODAY"] = TODAY
     try:
         generate(work / "content", args.listings)
         site = work / "output"
         started = time.perf_counter()
-        render_site(str(ROOT / "pelicanconf.py"), site, str(work / "content"))
+        render_site(str(ROOT / "pelicanconf.py"), site, str(work / "content"), {"BOARD_TODAY": TODAY})
         rendered = time.perf_counter()
         index_site(site)
         indexed = time.perf_counter()
