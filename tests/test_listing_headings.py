@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from returnboard.content.markdown import render_markdown
+from returnboard.content.markdown_html import render_markdown
 
 
 def levels(markdown: str) -> list[int]:

@@ -13,7 +13,7 @@ from ..domain.models import Employer, Placement, Story
 from ..domain.vocabularies import Vocabulary
 from ..settings import BoardSettings
 from ..parallel import parallel_map
-from .cross_file import (
+from .cross_file_checks import (
     STORY_EMPLOYER_HINT,
     TitleRegister,
     listing_employer_hint,
@@ -22,10 +22,10 @@ from .cross_file import (
     unknown_employer,
 )
 from .data_files import load_apply_hosts, load_vocabularies
-from .file_rules import check_employer_file, check_placement_file, check_story_file
+from .file_checks import check_employer_file, check_placement_file, check_story_file
 from .files import find_content_files
 from .loading import LoadedFile, load_file
-from .markdown import render_markdown
+from .markdown_html import render_markdown
 from .problems import Problem
 from .schema_check import SchemaChecker
 from .to_models import employer_from, placement_from, story_from

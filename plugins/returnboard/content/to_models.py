@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..domain.dates import parse_date
 from ..domain.models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
 from ..domain.vocabularies import Vocabulary
-from .markdown import render_markdown
+from .markdown_html import render_markdown
 
 
 def _terms(vocabularies: dict[str, Vocabulary], key: str, ids: list[str]) -> list:
