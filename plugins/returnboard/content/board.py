@@ -23,7 +23,7 @@ from .cross_file_checks import (
 )
 from .data_files import load_apply_hosts, load_vocabularies
 from .file_checks import check_employer_file, check_placement_file, check_story_file
-from .files import find_content_files
+from .files import find_content_files, unchecked_requests
 from .loading import LoadedFile, load_file
 from .markdown_html import render_markdown
 from .problems import Problem
@@ -53,6 +53,7 @@ class BoardReader:
     def __init__(self, content: Path, settings: BoardSettings, only: list[Path] | None = None):
         self.content = Path(content)
         self.settings = settings
+        self.requested = only or []
         self.wanted = None if only is None else {Path(p).resolve() for p in only}
         vocabularies = load_vocabularies(settings.data_path)
         self.apply_hosts = load_apply_hosts(settings.data_path)
@@ -67,6 +68,7 @@ class BoardReader:
     def read(self) -> Board:
         files = find_content_files(self.content, self.is_wanted)
         self.board.problems.extend(files.problems)
+        self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
         for path in files.employers:
             self.read_employer(path)
         for path in filter(self.is_wanted, files.stories):

@@ -55,6 +55,28 @@ def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> Cont
     return found
 
 
+def unchecked_requests(requested: list[Path], content: Path, found: ContentFiles) -> list[Problem]:
+    """A problem for each file a run was asked to check that it cannot check, so none passes unseen."""
+    checked = {path.resolve() for path in (*found.employers, *found.placements, *found.stories)}
+    reported = {problem.file for problem in found.problems}
+    problems = []
+    for path in requested:
+        resolved = Path(path).resolve()
+        if resolved in checked or display_path(path) in reported:
+            continue
+        if not resolved.exists():
+            problems.append(file_problem(path, "there is no such file", "check the path and the spelling"))
+        elif not resolved.is_relative_to(Path(content).resolve()):
+            problems.append(file_problem(path, f"the file is not in the content folder ({display_path(content)})",
+                                         "put a listing in content/placements/ and check it from there"))
+        else:
+            problems.append(file_problem(
+                path, "this is not a kind of file that validate checks",
+                "it checks listings, employers and stories: a listing is content/placements/<name>.yaml, an employer content/employers/<id>.yaml "
+                "and a story content/stories/<slug>.md"))
+    return problems
+
+
 def _not_a_listing(path: Path) -> Problem:
     if path.suffix == ".yml":
         hint = f"rename it to {path.stem}.yaml"

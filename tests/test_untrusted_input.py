@@ -1,0 +1,33 @@
+"""Untrusted input, every path in: what the validator is asked to check, pathological files, and output to CI."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.boardtools import ROOT, listing, run_board, write_content
+
+
+@pytest.mark.parametrize("make_path, message", [
+    (lambda content: content / "placements" / "no-such-listing.yaml", "there is no such file"),
+    (lambda content: ROOT / "README.md", "the file is not in the content folder"),
+    (lambda content: content / "placements" / "notes.txt", "is not a listing file"),
+    (lambda content: content / "pages" / "about.md", "this is not a kind of file that validate checks"),
+])
+def test_a_file_that_cannot_be_checked_is_named_not_passed(tmp_path, make_path, message):
+    content = write_content(tmp_path, {"good": listing(), "notes.txt": "x\n"})
+    (content / "pages").mkdir()
+    (content / "pages" / "about.md").write_text("Title: About\n\nAbout us.\n", encoding="utf-8")
+    path = make_path(content)
+    result = run_board("validate", "--content", content, path)
+    assert result.returncode == 1
+    assert "All good" not in result.stdout
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    [line] = [line for line in result.stderr.splitlines() if line.startswith(f"{shown}:1:1: (file): ")]
+    assert message in line
+
+
+def test_a_good_file_asked_for_by_name_is_checked(tmp_path):
+    content = write_content(tmp_path, {"good": listing()})
+    result = run_board("validate", "--content", content, content / "placements" / "good.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "All good: 1 file(s) checked." in result.stdout
