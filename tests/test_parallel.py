@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from returnboard.parallel import MIN_ITEMS_TO_FORK, parallel_map
+from returnboard.content.board import BoardReader
+from returnboard.parallel import MIN_ITEMS_TO_FORK, WorkerDied, WorkerFailed, parallel_map
+from returnboard.settings import BoardSettings
 from tests.boardtools import listing, run_board, write_content
 
 COUNT = 260  # over the size at which work is forked
@@ -60,3 +62,42 @@ def test_the_site_is_the_same_built_on_one_core_or_two(large_board):
     assert pages == sorted(path.relative_to(forked) for path in forked.rglob("*.html"))
     _, mismatched, errors = filecmp.cmpfiles(serial, forked, [str(p) for p in pages], shallow=False)
     assert mismatched == [] and errors == []
+
+
+def _die_on(bad: int):
+    def task(item):
+        if item == bad:
+            os._exit(3)  # as a crash in a C library ends a process: no exception, no goodbye
+        return item
+    return task
+
+
+def test_a_worker_that_dies_stops_the_run_with_its_item_instead_of_hanging():
+    with pytest.raises(WorkerDied) as died:
+        parallel_map(_die_on(123), range(MIN_ITEMS_TO_FORK + 50), workers=2)
+    assert died.value.index == 123 and died.value.exitcode == 3
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent_with_its_traceback():
+    def task(item):
+        if item == 77:
+            raise ValueError("item 77 is bad")
+        return item
+    with pytest.raises(WorkerFailed, match="item 77 is bad"):
+        parallel_map(task, range(MIN_ITEMS_TO_FORK + 50), workers=2)
+
+
+def test_a_listing_that_kills_its_worker_is_named_and_the_rest_are_still_checked(large_board):
+    _, content = large_board
+
+    class CrashingReader(BoardReader):
+        def check_placement(self, path):
+            if path.stem == "role-100":
+                os._exit(11)
+            return super().check_placement(path)
+
+    settings = BoardSettings.from_settings({"BOARD_TODAY": "2026-11-22", "BOARD_WORKERS": 2})
+    board = CrashingReader(content, settings).read()
+    [stopped] = [problem for problem in board.errors if "stopped the checker" in problem.message]
+    assert stopped.file.endswith("role-100.yaml") and "exit code 11" in stopped.message
+    assert len(board.placements) == COUNT - 1

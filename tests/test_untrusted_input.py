@@ -31,3 +31,12 @@ def test_a_good_file_asked_for_by_name_is_checked(tmp_path):
     result = run_board("validate", "--content", content, content / "placements" / "good.yaml")
     assert result.returncode == 0, result.stderr
     assert "All good: 1 file(s) checked." in result.stdout
+
+
+@pytest.mark.parametrize("nested", ["[" * 30000 + "]" * 30000, "{a: " * 12000 + "}" * 12000])
+def test_nesting_thousands_deep_is_an_error_at_its_line_not_a_crash(tmp_path, nested):
+    content = write_content(tmp_path, {"good": listing(), "deep": f"title: Deep role\nregions: {nested}\n"})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "deep.yaml:2:" in result.stderr and "values are nested too deeply" in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..domain.models import Employer, Placement, Story
 from ..domain.vocabularies import Vocabulary
 from ..settings import BoardSettings
-from ..parallel import parallel_map
+from ..parallel import WorkerDied, parallel_map
 from .cross_file_checks import (
     STORY_EMPLOYER_HINT,
     TitleRegister,
@@ -23,7 +23,7 @@ from .cross_file_checks import (
 )
 from .data_files import load_apply_hosts, load_vocabularies
 from .file_checks import check_employer_file, check_placement_file, check_story_file
-from .files import find_content_files, unchecked_requests
+from .files import file_problem, find_content_files, unchecked_requests
 from .loading import LoadedFile, load_file
 from .markdown_html import render_markdown
 from .problems import Problem
@@ -82,7 +82,7 @@ class BoardReader:
                 self.board.problems.append(repeats[path])
             else:
                 to_check.append(path)
-        for loaded, description_html in parallel_map(self.check_placement, to_check, self.settings.workers):
+        for loaded, description_html in self.check_placements(to_check):
             self.add_placement(loaded, description_html)
         self.board.problems.sort()
         self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
@@ -116,6 +116,17 @@ class BoardReader:
         if employer:
             employer.stories.append(story)
         return loaded.problems
+
+    def check_placements(self, paths: list[Path]) -> list:
+        """Check every listing over the workers; a file that kills its worker is reported, and the rest checked again."""
+        while True:
+            try:
+                return parallel_map(self.check_placement, paths, self.settings.workers)
+            except WorkerDied as died:
+                self.board.problems.append(file_problem(
+                    paths[died.index], f"checking this file stopped the checker (exit code {died.exitcode})",
+                    "look for something extreme in it, such as values nested very deeply or a huge text"))
+                paths = paths[:died.index] + paths[died.index + 1:]
 
     def check_placement(self, path: Path):
         """Every check on one listing that needs no other listing; safe to run in a worker."""

@@ -16,6 +16,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
+# Deeper than any real file, far shallower than what crashes the parser; MAX_DEPTH gives the precise error.
+MAX_PARSE_DEPTH = 32
 
 DataPath = tuple  # where a value sits in the data: its keys and list indexes
 
@@ -176,6 +178,8 @@ def parse_yaml(text: str) -> YamlDocument:
     """Parse YAML text; problems are collected on the document, never raised."""
     document = YamlDocument()
     try:
+        if not _safe_to_compose(text, document):
+            return document
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -191,20 +195,33 @@ def parse_yaml(text: str) -> YamlDocument:
         document.problems.append(YamlProblem(Position(1, 1), "(file)", "the file is empty",
                                              "copy the template and fill in its fields"))
         return document
-    if "&" in text:
-        _refuse_anchors(text, document)
     document.data = _Builder(document).build(node, ())
     return document
 
 
-def _refuse_anchors(text: str, document: YamlDocument) -> None:
-    """Anchors are the first half of the "billion laughs" expansion: refuse them outright."""
+def _safe_to_compose(text: str, document: YamlDocument) -> bool:
+    """One pass over the parser's events, before any tree is built from them.
+
+    Nesting thousands deep crashes the tree builder outright, so it is refused here, at its line.
+    Anchors are the first half of the "billion laughs" expansion: they are refused too.
+    """
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_PARSE_DEPTH:
+                document.problems.append(YamlProblem(
+                    _position(event.start_mark), "(file)", "values are nested too deeply",
+                    "a listing needs at most a field, a list and the list's values"))
+                return False
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
         if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
             document.problems.append(YamlProblem(
                 _position(event.start_mark), "(file)",
                 f"YAML anchors (&{event.anchor}) are not allowed",
                 "write each value out in full, or put text containing & in quotes"))
+    return True
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

@@ -10,15 +10,19 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..content.board import read_board
-from ..content.problems import BoardInvalid
+from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
 from ..domain.vocabularies import facets, vocabularies_schema
-from ..parallel import parallel_map
+from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
 from .related_stories import StoryFinder
+
+
+class PageFailed(BoardError):
+    """A page could not be rendered."""
 
 
 class PreRendered:
@@ -107,8 +111,11 @@ class BoardGenerator(Generator):
     def generate_output(self, writer):
         """Render over every core; write every page through Pelican's Writer, so its signals and guards see all."""
         pages = list(self.pages())
-        for (save_as, template, url, variables), html in zip(
-                pages, parallel_map(self.render, pages, self.board_settings.workers)):
+        try:
+            rendered = parallel_map(self.render, pages, self.board_settings.workers)
+        except WorkerDied as died:
+            raise PageFailed(f"rendering {pages[died.index][0]} stopped a worker (exit code {died.exitcode})") from None
+        for (save_as, template, url, variables), html in zip(pages, rendered):
             writer.write_file(save_as, PreRendered(html), self.context, url=url, template_name=template,
                               **variables)
         self.copy_story_photos()
