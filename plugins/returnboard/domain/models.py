@@ -220,7 +220,9 @@ class Placement(Faceted):
         """Whether a permanent job can follow, in words; None when the listing does not say."""
         if self.route_to_permanent is None:
             return None
-        return "Yes, a permanent job can follow" if self.route_to_permanent else "No, this is a fixed-term placement"
+        if self.route_to_permanent:
+            return "Yes, a permanent job can follow"
+        return "No, this is a fixed-term placement"
 
     @property
     def break_welcome(self) -> str:
