@@ -228,6 +228,15 @@ def test_a_uk_wide_placement_is_listed_under_every_region_and_each_region_says_s
     assert not includes_uk_wide(term("regions", "uk-wide")) and not includes_uk_wide(term("sectors", "energy"))
 
 
+def test_an_employer_page_lists_its_latest_past_placements_and_counts_the_rest():
+    employer = Employer(id="big", name="Big", website="https://example.org", source="e")
+    employer.placements = [placement(slug=f"old-{n}", closes=dt.date(2025, 1, 1) + dt.timedelta(days=n),
+                                     is_open=False) for n in range(53)] + [placement()]
+    assert employer.open_count == 1
+    assert [p.slug for p in employer.past_placements][:2] == ["old-52", "old-51"]
+    assert len(employer.past_placements) == 50 and employer.earlier_past_count == 3
+
+
 def test_search_offers_stories_as_a_type():
     filters = {f.name: [option.id for option in f.options] for f in search_filters(facets(VOCABULARIES))}
     assert filters["type"] == ["returnship", "job", "programme", "story"]

@@ -203,7 +203,7 @@ class Placement(Faceted):
         return "Pay" if self.pay else "Cost"
 
     @property
-    def price(self) -> str:
+    def price(self) -> str | None:
         """Its pay, or for a programme what it costs, in words for a card."""
         return str(self.pay) if self.pay else self.cost
 

@@ -47,14 +47,13 @@ function writeAddress({ query, filters }) {
 // Result cards are clones of the page's <template>s, which the server's own card macros made,
 // so a result looks just like a card on the list pages. Results are untrusted: they are put
 // in as text only, each into the part whose data-slot names its Pagefind meta.
-const templates = {
-  placement: document.getElementById("placement-card"),
-  story: document.getElementById("story-card"),
-};
+const placementCard = document.getElementById("placement-card");
+const storyCard = document.getElementById("story-card");
 
 function card(data) {
   const { meta } = data;
-  const item = (templates[meta.card] || templates.placement).content.firstElementChild.cloneNode(true);
+  const template = meta.card === "story" ? storyCard : placementCard;
+  const item = template.content.firstElementChild.cloneNode(true);
   const link = item.querySelector(".card__title a");
   link.href = data.url;
   link.textContent = meta.title;
