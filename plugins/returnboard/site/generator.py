@@ -108,10 +108,8 @@ class BoardGenerator(Generator):
             yield from self.list_pages("facet", term.url, members[term.id], facet=facet, term=term)
 
     def facet_members(self, facet) -> dict[str, list]:
-        """Open placements under each value of a facet, in one pass over the board.
-
-        A UK-wide placement is open to people in every region, so it is listed in each.
-        """
+        """Open placements under each value of a facet, in one pass over the board
+        (a UK-wide one under every region: Placement.listed_under)."""
         members = {term.id: [] for term in facet}
         for placement in self.open_placements:
             for term in placement.listed_under(facet):
