@@ -1,4 +1,5 @@
-"""What the board is made of: employers and their placements, as templates see them."""
+"""What the board is made of: employers, placements and stories, with the rules that say what
+to show of them (wording, counts, UK-wide listings), so that templates only print."""
 
 from __future__ import annotations
 
@@ -7,9 +8,32 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .vocabularies import Term
+from .vocabularies import Term, Vocabulary
 
 CLOSING_SOON_DAYS = 14
+# An employer's page lists this many of its closed placements, latest first, and counts the rest.
+PAST_SHOWN = 50
+UK_WIDE = "uk-wide"
+# Stories are indexed for search as a type of their own, so a search for a role finds them too.
+STORY_TYPE = Term(id="story", name="Returners’ stories", vocabulary="types")
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """A number with its noun: 1 week, 12 weeks."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def includes_uk_wide(term: Term) -> bool:
+    """Whether the list under a value also holds placements open anywhere in the UK: each region's does."""
+    return term.vocabulary == "regions" and term.id != UK_WIDE
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of a summary list: what, and its value in words."""
+
+    key: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -18,6 +42,16 @@ class ReturnerProgramme:
     since: int
     returners: int | None = None
     conversion_rate: int | None = None
+
+    @property
+    def facts(self) -> list[Fact]:
+        facts = [Fact("Returner programme", f"{self.name}, running since {self.since}")]
+        if self.returners is not None:
+            facts.append(Fact("Returners so far", str(self.returners)))
+        if self.conversion_rate is not None:
+            facts.append(Fact("Offered a permanent job",
+                              f"{self.conversion_rate}% of returners at the end of the programme"))
+        return facts
 
 
 @dataclass(eq=False)
@@ -42,8 +76,29 @@ class Employer:
         return [placement for placement in self.placements if placement.is_open]
 
     @property
+    def open_count(self) -> int:
+        return len(self.open_placements)
+
+    @property
     def closed_placements(self) -> list:
         return [placement for placement in self.placements if not placement.is_open]
+
+    @property
+    def past_placements(self) -> list:
+        """The closed placements its page lists, the latest to close first."""
+        latest_first = sorted(self.closed_placements, key=lambda placement: placement.closes, reverse=True)
+        return latest_first[:PAST_SHOWN]
+
+    @property
+    def earlier_past_count(self) -> int:
+        """How many closed placements there are beyond those its page lists."""
+        return max(0, len(self.closed_placements) - PAST_SHOWN)
+
+    @property
+    def commitment_facts(self) -> list[Fact]:
+        """What it offers returners: its programme's figures, then the charters it has signed."""
+        facts = self.programme.facts if self.programme else []
+        return facts + [Fact(commitment.name, commitment.description) for commitment in self.commitments]
 
 
 @dataclass(frozen=True)
@@ -118,6 +173,59 @@ class Placement(Faceted):
             return "Remote" + (f" (based near {self.location})" if self.location else "")
         return f"{self.location} ({self.workplace.name.lower()})"
 
+    @property
+    def main_region(self) -> Term:
+        """The region a closed listing sends people to for open ones."""
+        return self.regions[0]
+
+    def listed_under(self, facet: Vocabulary) -> list[Term]:
+        """The values of a facet it is listed and found under: a UK-wide placement, every region."""
+        terms = self.terms(facet.key)
+        if facet.key == "regions" and any(term.id == UK_WIDE for term in terms):
+            return list(facet.terms)
+        return terms
+
+    @property
+    def cost(self) -> str | None:
+        """What a programme costs the returner; None for paid work."""
+        if self.free is None:
+            return None
+        return "Free" if self.free else self.fee
+
+    @property
+    def price_label(self) -> str:
+        return "Pay" if self.pay else "Cost"
+
+    @property
+    def price(self) -> str | None:
+        """Its pay, or for a programme what it costs, in words for a card."""
+        return str(self.pay) if self.pay else self.cost
+
+    @property
+    def hours_text(self) -> str:
+        return ", ".join(term.name for term in self.hours)
+
+    @property
+    def duration_text(self) -> str | None:
+        return counted(self.duration_weeks, "week", "weeks") if self.duration_weeks else None
+
+    @property
+    def permanent_text(self) -> str | None:
+        """Whether a permanent job can follow, in words; None when the listing does not say."""
+        if self.route_to_permanent is None:
+            return None
+        if self.route_to_permanent:
+            return "Yes, a permanent job can follow"
+        return "No, this is a fixed-term placement"
+
+    @property
+    def break_welcome(self) -> str:
+        """The career break it asks for, said as a welcome."""
+        if self.min_break_months:
+            months = counted(self.min_break_months, "month", "months")
+            return f"Welcomes people who have had a break of {months} or more"
+        return "Career breaks of any length welcome"
+
     def set_today(self, today: dt.date) -> None:
         """A listing is open up to and including its closing date."""
         self.is_open = self.closes >= today
@@ -167,3 +275,20 @@ class Story(Faceted):
     def break_text(self) -> str:
         years = f"{self.break_years:g}"
         return f"{years} year" if self.break_years == 1 else f"{years} years"
+
+    @property
+    def break_with_reason(self) -> str:
+        """The break's length, with its reason in the returner's words when they gave one."""
+        return f"{self.break_text}: “{self.break_reason}”" if self.break_reason else self.break_text
+
+    @property
+    def byline(self) -> str:
+        """Who tells the story: their name, role and employer."""
+        at = f" at {self.employer.name}" if self.employer else ""
+        return f"{self.name}, {self.role}{at}"
+
+    @property
+    def return_summary(self) -> str:
+        """How they came back, in one line for a card."""
+        return (f"Came back in {self.returned} after a {self.break_text} break, "
+                f"through a {self.type.name.lower()}. {self.region.name}.")

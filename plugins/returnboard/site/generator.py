@@ -15,10 +15,13 @@ from ..content.schema_check import load_schema
 from ..domain.vocabularies import facets, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
+from ..domain.models import STORY_TYPE, counted
+from .blank import Blank
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
 from .related_stories import StoryFinder
+from .summaries import FRONT_CLOSING_SOON, facet_counts, region_chart, search_filters, story_filter
 
 
 class PageFailed(BoardError):
@@ -51,21 +54,26 @@ class BoardGenerator(Generator):
         self.story_facets = [vocabularies["regions"], vocabularies["types"]]
         self.story_groups = {facet.key: self.stories_by_term(facet) for facet in self.story_facets}
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
+        counts = {facet.key: facet_counts(facet, self.members[facet.key]) for facet in self.facets}
+        self._placement_card = self.get_template("components/placement_card").module.placement_card
         self._cards: dict[str, Markup] = {}
         self.context.update(
             board=self.board,
-            today=self.board.today,
             vocabularies=vocabularies,
             facets=self.facets,
-            open_count=len(self.open_placements),
-            members=self.members,
+            facet_counts=counts,
+            region_chart=region_chart(counts["regions"]),
+            search_filters=search_filters(self.facets),
+            open_placements=self.open_placements,
+            closing_soon=self.closing_soon[:FRONT_CLOSING_SOON],
             card=self.card,
+            counted=counted,
+            blank=Blank(),
             stories=self.board.stories,
-            story_facets=self.story_facets,
+            featured_story=next(iter(self.board.stories), None),
+            story_filters=[story_filter(facet, self.story_groups[facet.key]) for facet in self.story_facets],
+            story_type=STORY_TYPE,
             story_for=StoryFinder(self.board.stories).for_placement,
-            closing_soon=self.closing_soon,
-            story_counts={key: {term_id: len(stories) for term_id, stories in groups.items()}
-                          for key, groups in self.story_groups.items()},
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
         )
 
@@ -73,13 +81,8 @@ class BoardGenerator(Generator):
         """A placement's card, rendered once however many lists show it."""
         html = self._cards.get(placement.slug)
         if html is None:
-            html = self._cards[placement.slug] = Markup(
-                self.get_template("card").render(placement=placement, **self._card_context())
-            )
+            html = self._cards[placement.slug] = self._placement_card(placement, self.settings["SITEURL"])
         return html
-
-    def _card_context(self) -> dict:
-        return {"SITEURL": self.settings["SITEURL"], "today": self.board.today}
 
     def render(self, page: tuple) -> str:
         """One page's HTML, with the variables Pelican's Writer would give its template."""
@@ -125,23 +128,17 @@ class BoardGenerator(Generator):
 
     def facet_pages(self, facet):
         members = self.members[facet.key]
-        yield f"{facet.url}index.html", "facet_index", facet.url, {
-            "facet": facet, "counts": {term.id: len(members[term.id]) for term in facet}}
+        yield f"{facet.url}index.html", "facet_index", facet.url, {"facet": facet}
         for term in facet:
             yield from self.list_pages("facet", term.url, members[term.id], facet=facet, term=term)
 
     def facet_members(self, facet) -> dict[str, list]:
-        """Open placements under each value of a facet, in one pass over the board.
-
-        A UK-wide placement is open to people in every region, so it is listed in each.
-        """
+        """Open placements under each value of a facet, in one pass over the board
+        (a UK-wide one under every region: Placement.listed_under)."""
         members = {term.id: [] for term in facet}
         for placement in self.open_placements:
-            ids = [term.id for term in placement.terms(facet.key)]
-            if facet.key == "regions" and "uk-wide" in ids:
-                ids = facet.ids
-            for term_id in ids:
-                members[term_id].append(placement)
+            for term in placement.listed_under(facet):
+                members[term.id].append(placement)
         return members
 
     def employer_pages(self):

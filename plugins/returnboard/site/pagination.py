@@ -40,9 +40,23 @@ class ListPage:
         return self.url_for(self.number + 1) if self.number < self.count else None
 
     @property
+    def is_first(self) -> bool:
+        return self.number == 1
+
+    @property
+    def is_split(self) -> bool:
+        """Whether the list runs to more than one page."""
+        return self.count > 1
+
+    @property
     def first_index(self) -> int:
         """The position (from 1) of this page's first item in the whole list."""
         return (self.number - 1) * self.per_page + 1
+
+    @property
+    def last_index(self) -> int:
+        """The position (from 1) of this page's last item in the whole list."""
+        return self.first_index + len(self.items) - 1
 
     def numbers(self) -> list[int | None]:
         """Page numbers to link, with None for a gap: 1 ... 4 5 6 ... 20."""

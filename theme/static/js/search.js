@@ -44,31 +44,28 @@ function writeAddress({ query, filters }) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
+// Result cards are clones of the page's <template>s, which the server's own card macros made,
+// so a result looks just like a card on the list pages. Results are untrusted: they are put
+// in as text only, each into the part whose data-slot names its Pagefind meta.
+const placementCard = document.getElementById("placement-card");
+const storyCard = document.getElementById("story-card");
 
 function card(data) {
-  const item = element("li", "card");
-  const title = element("h3", "card__title");
-  const link = element("a", "", data.meta.title);
+  const { meta } = data;
+  const template = meta.card === "story" ? storyCard : placementCard;
+  const item = template.content.firstElementChild.cloneNode(true);
+  const link = item.querySelector(".card__title a");
   link.href = data.url;
-  title.append(link);
-  item.append(title, element("p", "card__employer", data.meta.employer));
-  const tags = element("p", "card__tags");
-  tags.append(element("span", "tag", data.meta.type));
-  item.append(tags, element("p", "card__summary", data.meta.summary));
-  const facts = element("dl", "card__facts");
-  for (const [label, value] of [["Where", data.meta.place], ["Closes", data.meta.closes]]) {
-    if (!value) continue; // a story has no closing date: no empty "Closes" to read out
-    const row = element("div");
-    row.append(element("dt", "", label), element("dd", "", value));
-    facts.append(row);
+  link.textContent = meta.title;
+  for (const part of item.querySelectorAll("[data-slot]")) {
+    const value = meta[part.dataset.slot];
+    // A part this result has no value for ("Closing soon", say) is left out, not left empty.
+    if (value) part.textContent = value;
+    else part.remove();
   }
-  item.append(facts);
+  item.classList.toggle("card--closing", Boolean(meta.closing));
+  item.querySelector("[data-slot=type]")?.classList.replace("tag--", `tag--${meta.type_id}`);
+  item.querySelector("time")?.setAttribute("datetime", meta.closes_date);
   return item;
 }
 

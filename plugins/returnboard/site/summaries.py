@@ -1,0 +1,102 @@
+"""What the list pages show beside their lists, worked out once a build: counts under each
+facet value, the front page's region chart, the story filters and the search filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.models import STORY_TYPE, includes_uk_wide
+from ..domain.vocabularies import Term, Vocabulary
+
+# The front page lists the first few to close; its list of everything marks the rest.
+FRONT_CLOSING_SOON = 5
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """A facet value and how many open placements (or stories) are listed under it."""
+
+    term: Term
+    count: int
+    includes_uk_wide: bool = False
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    facet: Vocabulary
+    terms: dict[str, TermCount]  # by id, in the vocabulary's order
+
+    @property
+    def includes_uk_wide(self) -> bool:
+        """Whether some value's list also holds the placements open anywhere in the UK."""
+        return any(entry.includes_uk_wide for entry in self.terms.values())
+
+
+def facet_counts(facet: Vocabulary, members: dict[str, list]) -> FacetCounts:
+    """Every value of a facet with the number of open placements listed under it."""
+    return FacetCounts(facet, {term.id: TermCount(term, len(members[term.id]), includes_uk_wide(term))
+                               for term in facet})
+
+
+def story_filter(facet: Vocabulary, groups: dict[str, list]) -> FacetCounts:
+    """The values of a facet that have stories, with how many: a filter never leads to nothing."""
+    return FacetCounts(facet, {term.id: TermCount(term, len(groups[term.id]))
+                               for term in facet if groups[term.id]})
+
+
+# The region chart's layout, in SVG user units: a row a region, labels right-aligned at
+# LABEL_X, bars from BAR_X, each count just past its bar.
+ROW = 22
+LABEL_X = 150
+BAR_X = 156
+BAR_HEIGHT = 16
+LONGEST_BAR = 130
+COUNT_GAP = 4
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    term: Term
+    count: int
+    width: float
+    bar_y: int
+    text_y: int  # the baseline of its label and count
+    count_x: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: list[ChartBar]
+    height: int
+    width: int = 320
+    label_x: int = LABEL_X
+    bar_x: int = BAR_X
+    bar_height: int = BAR_HEIGHT
+
+
+def region_chart(counts: FacetCounts) -> BarChart:
+    """Open placements by region as bars, the longest for the region with most (all empty when none)."""
+    most = max([entry.count for entry in counts.terms.values()] + [1])
+    bars = []
+    for row, entry in enumerate(counts.terms.values()):
+        width = round(LONGEST_BAR * entry.count / most, 1)
+        top = ROW * row
+        bars.append(ChartBar(entry.term, entry.count, width, bar_y=top + 3, text_y=top + 15,
+                             count_x=BAR_X + COUNT_GAP + width))
+    return BarChart(bars, height=ROW * len(bars))
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """A filter on the search page: its name in the address and in the index, and its options."""
+
+    name: str
+    label: str
+    options: list[Term]
+
+
+def search_filters(facets: list[Vocabulary]) -> list[SearchFilter]:
+    """One filter a facet; stories are searched as a type of their own."""
+    return [SearchFilter(facet.filter, facet.label,
+                         list(facet.terms) + ([STORY_TYPE] if facet.key == "types" else []))
+            for facet in facets]
