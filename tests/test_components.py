@@ -12,8 +12,9 @@ import pytest
 from markupsafe import Markup
 
 from pelicanconf import JINJA_ENVIRONMENT
+from returnboard.content.data_files import load_vocabularies
 from returnboard.domain.models import Employer, Pay, Placement, Story, includes_uk_wide
-from returnboard.domain.vocabularies import facets, load_vocabularies
+from returnboard.domain.vocabularies import facets
 from returnboard.site.blank import Blank
 from returnboard.site.summaries import facet_counts, region_chart, search_filters
 from tests.boardtools import ROOT
@@ -115,7 +116,7 @@ def placement(**changes) -> Placement:
 STORY = Story(slug="back-to-bridges", source="s", title="Back to bridges", name="Sam", role="Bridge engineer",
               region=term("regions", "wales"), sectors=[], break_years=5, returned=2025,
               type=term("types", "programme"), quote="It all came back.", published=dt.date(2026, 1, 1),
-              body="", employer=EMPLOYER)
+              body_html=Markup(""), employer=EMPLOYER)
 
 
 # The components, one by one.
