@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.boardtools import ROOT, listing, run_board, write_content
+from tests.test_stories import story
 
 
 @pytest.mark.parametrize("make_path, message", [
@@ -40,3 +41,24 @@ def test_nesting_thousands_deep_is_an_error_at_its_line_not_a_crash(tmp_path, ne
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "deep.yaml:2:" in result.stderr and "values are nested too deeply" in result.stderr
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"posted": "9999-12-01", "closes": "9999-12-31"}, "posted"),
+    ({"starts": "0001-01-01"}, "starts"),
+])
+def test_a_listing_date_far_out_of_range_is_an_error_at_its_line(tmp_path, changes, field):
+    content = write_content(tmp_path, {"far": listing(**changes)})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if f": {field}: " in line]
+    assert "far.yaml:" in line and "is not a date this board can show" in line
+
+
+def test_a_story_date_far_out_of_range_is_an_error_at_its_line(tmp_path):
+    content = write_content(tmp_path, {"good": listing()})
+    (content / "stories").mkdir()
+    (content / "stories" / "far-future.md").write_text(story(published="9999-12-31"), encoding="utf-8")
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "far-future.md:" in result.stderr and "published: 9999-12-31 is not a date" in result.stderr

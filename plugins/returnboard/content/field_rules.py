@@ -17,6 +17,8 @@ MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
 RECENT_DAYS = 31  # a listing posted this recently that has already closed is probably a typo
 TEXT_FIELDS = ("title", "summary", "description")
+LISTING_DATES = ("posted", "closes", "starts")
+EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 
 # After GOV.UK's guidance on hiring returners: phrases that shut out people with a career break.
 UNFRIENDLY_WORDING = [
@@ -63,7 +65,10 @@ def check_listing(data: dict, today: dt.date, employer_website: str | None, appl
 
     `apply_hosts` are job sites an apply link may be on without a warning.
     """
-    yield from _dates(data, today)
+    out_of_range = list(check_date_range(data, LISTING_DATES))
+    yield from out_of_range
+    if not out_of_range:
+        yield from _dates(data, today)
     yield from _pay(data)
     yield from _apply(data, employer_website, apply_hosts)
     yield from _wording(data)
@@ -105,6 +110,14 @@ def _registered_domain(host: str) -> str:
     labels = host.lower().rstrip(".").split(".")
     keep = 3 if len(labels) > 2 and labels[-2] in {"co", "org", "ac", "gov", "nhs", "ltd", "plc"} else 2
     return ".".join(labels[-keep:])
+
+
+def check_date_range(data: dict, fields: tuple[str, ...]):
+    """Dates far from now are typing slips, and too far for the date sums the other rules do."""
+    for name in fields:
+        if name in data and not EARLIEST_DATE <= parse_date(data[name]) <= LATEST_DATE:
+            yield Finding((name,), f"{data[name]} is not a date this board can show",
+                          f"use a date from {EARLIEST_DATE.year} to {LATEST_DATE.year}, as YYYY-MM-DD")
 
 
 def _dates(data, today):

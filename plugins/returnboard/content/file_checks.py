@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .field_rules import check_listing, check_lookalike_host, check_markdown_links
+from .field_rules import check_date_range, check_listing, check_lookalike_host, check_markdown_links
 from .loading import LoadedFile
 from .yaml_loader import Position, field_name
 
@@ -22,6 +22,8 @@ def check_employer_file(loaded: LoadedFile) -> None:
 
 
 def check_story_file(loaded: LoadedFile) -> None:
+    for finding in check_date_range(loaded.data, ("published",)):
+        loaded.problem_at(finding.path, finding.message, finding.hint)
     photo = loaded.data.get("photo")
     if photo and not (loaded.path.parent / photo["src"]).is_file():
         loaded.problem_at(("photo", "src"), f"there is no file `{photo['src']}` beside the story",
