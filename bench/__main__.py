@@ -39,6 +39,11 @@ def generate(content: Path, count: int) -> None:
             yaml.safe_dump(listing, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def progress(message: str) -> None:
+    """Say what the bench is doing now: a large board takes a while."""
+    print(f"bench: {message}", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
     parser.add_argument("--listings", type=int, default=10_000)
@@ -46,13 +51,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="board-bench-"))
     try:
+        progress(f"Writing {args.listings} listings into {work / 'content'}")
         generate(work / "content", args.listings)
         site = work / "output"
+        progress("Reading, checking and rendering the board")
         started = time.perf_counter()
         render_site(str(ROOT / "pelicanconf.py"), site, str(work / "content"), {"BOARD_TODAY": TODAY})
         rendered = time.perf_counter()
+        progress(f"Rendered in {rendered - started:.1f} s; indexing it for search")
         index_site(site)
         indexed = time.perf_counter()
+        progress(f"Indexed in {indexed - rendered:.1f} s")
         pages = sum(1 for _ in site.rglob("*.html"))
         for label, seconds in (("read, check and render", rendered - started),
                                ("search index", indexed - rendered),

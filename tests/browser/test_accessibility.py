@@ -6,14 +6,14 @@ import pytest
 
 from tests.browser.conftest import open_context, check_and_close
 from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
-                                 MISSING, REGION, SEARCH, SECTOR, STORIES, STORY, axe_violations,
+                                 MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, axe_violations,
                                  describe, search_settled)
 
 PAGES = {
     "home": HOME, "listing": LISTING, "closed listing": CLOSED, "region": REGION,
     "sector": SECTOR, "employer": EMPLOYER, "stories": STORIES, "story": STORY,
     "for employers": FOR_EMPLOYERS, "about": ABOUT, "accessibility statement": ACCESSIBILITY,
-    "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
+    "schemas": SCHEMAS, "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
 }
 
 

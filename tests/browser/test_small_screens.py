@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
-                                 MISSING, REGION, SEARCH, SECTOR, STORIES, STORY, search_settled)
+                                 MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, search_settled)
 
 PAGES = {
     "home": HOME, "listing": LISTING, "closed listing": CLOSED, "region": REGION, "sector": SECTOR,
     "employer": EMPLOYER, "stories": STORIES, "story": STORY, "for employers": FOR_EMPLOYERS,
-    "about": ABOUT, "statement": ACCESSIBILITY, "page not found": MISSING,
+    "about": ABOUT, "statement": ACCESSIBILITY, "schemas": SCHEMAS, "page not found": MISSING,
     "regions": "/regions/", "employers": "/employers/", "search": SEARCH + "?q=engineer",
 }
 

@@ -1,4 +1,4 @@
-"""The board's command line: `python -m returnboard validate|build|new|from-issue|issue-form`."""
+"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|deploy`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ def parse_args(argv):
     issue.add_argument("--out", default="content/placements/", help="the placements folder")
     form = commands.add_parser("issue-form", help="print the New listing issue form")
     form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
+    serve = commands.add_parser("serve", help="serve a built site on 127.0.0.1 as the static host does")
+    serve.add_argument("--site", default="output", help="the built site")
+    serve.add_argument("--port", type=int, default=8000)
     deploy = commands.add_parser("deploy", help="copy the built site to a folder, or rsync it to a server")
     deploy.add_argument("destination", help="a folder, or host:path / user@host:path for rsync")
     deploy.add_argument("--site", default="output", help="the built site")
@@ -51,6 +54,10 @@ def run(args) -> int:
         return from_issue.main(args.body, args.out)
     if args.command == "issue-form":
         return issue_form.main(args.write)
+    if args.command == "serve":
+        from . import serve
+
+        return serve.main(args.site, args.port)
     if args.command == "deploy":
         from . import deploy
 

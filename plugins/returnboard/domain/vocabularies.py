@@ -82,6 +82,8 @@ def vocabularies_schema(vocabularies: dict[str, Vocabulary]) -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Return to STEM vocabularies",
+        "description": "The values allowed in every list the other schemas refer to, such as "
+        "regions and sectors: each id with its name. Made from data/vocabularies.yaml.",
         "$defs": {
             key: {
                 "type": "string",

@@ -106,6 +106,7 @@ class BoardGenerator(Generator):
         yield from self.story_pages()
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
+        yield "schemas/index.html", "schemas", "schemas/", {"schemas": self.published_schemas()}
         yield "404.html", "404", "404.html", {}
         # Closed listings stay out, so search engines drop them as they close.
         yield "sitemap.xml", "sitemap.xml", "sitemap.xml", {}
@@ -171,15 +172,18 @@ class BoardGenerator(Generator):
                 target = Path(self.output_path) / story.url / story.photo.src
                 shutil.copyfile(Path(self.path) / "stories" / story.photo.src, target)
 
-    def write_schemas(self):
-        """Publish the schemas so that editors can check a listing as it is typed."""
-        folder = Path(self.output_path) / "schemas"
-        folder.mkdir(parents=True, exist_ok=True)
-        schemas = {
+    def published_schemas(self) -> dict[str, dict]:
+        """The schemas published under /schemas/, by name; each says what it is for."""
+        return {
             "placement": load_schema("placement"),
             "employer": load_schema("employer"),
             "story": load_schema("story"),
             "vocabularies": vocabularies_schema(self.board.vocabularies),
         }
-        for name, schema in schemas.items():
+
+    def write_schemas(self):
+        """Publish the schemas so that editors can check a listing as it is typed."""
+        folder = Path(self.output_path) / "schemas"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, schema in self.published_schemas().items():
             (folder / f"{name}.schema.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")

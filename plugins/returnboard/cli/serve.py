@@ -1,7 +1,9 @@
-"""Serve a built board on 127.0.0.1 as a plain static host would, for the browser checks.
+"""`python -m returnboard serve`: serve a built board on 127.0.0.1 as the static host does.
 
-It answers folders with their index.html, missing paths with 404.html, and gzips text
-as every static host does, so the sizes the tests measure are what people download.
+It answers a folder with its index.html (never a listing of its files), redirects a folder
+asked for without its trailing slash, answers a missing address with the site's own
+404.html and status 404, and gzips text as every static host does. The browser tests run
+this same server, so the sizes they measure are what people download.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ TYPES = {
 }
 # Pagefind's index files are gzipped already; they go out as they are.
 COMPRESS = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+NOT_FOUND = b"Not found\n"
 
 
 @lru_cache(maxsize=512)
@@ -37,12 +40,14 @@ def _gzipped(path: Path, mtime: float) -> bytes:
 
 
 class SiteHandler(BaseHTTPRequestHandler):
-    root: Path  # these two are set on the subclass that Site makes
-    sent: list
+    root: Path  # these three are set on the subclass that Site makes
+    sent: list | None
+    quiet: bool
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format, *args):  # noqa: A002 - keeps test output clean
-        pass
+    def log_message(self, format, *args):  # noqa: A002 - the signature http.server calls
+        if not self.quiet:
+            super().log_message(format, *args)
 
     def do_HEAD(self):
         self._answer(body=False)
@@ -81,12 +86,15 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if file is None:
+        if file is None and (self.root / "404.html").is_file():
             file = self.root / "404.html"
-        suffix = file.suffix.lower()
-        kind = TYPES.get(suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        gzip_ok = suffix in COMPRESS and "gzip" in self.headers.get("Accept-Encoding", "")
-        data = _gzipped(file, file.stat().st_mtime) if gzip_ok else file.read_bytes()
+        if file is None:
+            kind, gzip_ok, data = "text/plain; charset=utf-8", False, NOT_FOUND
+        else:
+            suffix = file.suffix.lower()
+            kind = TYPES.get(suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            gzip_ok = suffix in COMPRESS and "gzip" in self.headers.get("Accept-Encoding", "")
+            data = _gzipped(file, file.stat().st_mtime) if gzip_ok else file.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
@@ -97,7 +105,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(data)
-        self.sent.append((urlsplit(self.path).path, self._header_bytes + 20 + (len(data) if body else 0)))
+        if self.sent is not None:
+            self.sent.append((urlsplit(self.path).path, self._header_bytes + 20 + (len(data) if body else 0)))
 
 
 class _Server(ThreadingHTTPServer):
@@ -110,11 +119,16 @@ class _Server(ThreadingHTTPServer):
 
 
 class Site:
-    """A running server for one built folder: `url` is its address with no trailing slash."""
+    """A server for one built folder on 127.0.0.1: `url` is its address with no trailing slash.
 
-    def __init__(self, root: Path, port: int = 0):
-        self.sent: list[tuple[str, int]] = []  # (path, bytes) of every answer, for page weights
-        handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve(), "sent": self.sent})
+    As a context manager it serves from a thread; `record=True` keeps (path, bytes) of
+    every answer in `sent`, for measuring page weights.
+    """
+
+    def __init__(self, root: Path, port: int = 0, *, record: bool = False, quiet: bool = True):
+        self.sent: list[tuple[str, int]] | None = [] if record else None
+        handler = type("Handler", (SiteHandler,),
+                       {"root": Path(root).resolve(), "sent": self.sent, "quiet": quiet})
         self.httpd = _Server(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -133,3 +147,21 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def main(site: str, port: int) -> int:
+    root = Path(site)
+    if not (root / "index.html").is_file():
+        raise SystemExit(f"{root} holds no built site: run `make html` first")
+    try:
+        server = Site(root, port, quiet=False)
+    except OSError as error:
+        raise SystemExit(f"cannot serve on 127.0.0.1:{port} ({error.strerror}): try another PORT=")
+    print(f"Serving {root} on {server.url}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.httpd.server_close()
+    return 0
