@@ -93,13 +93,13 @@ LIVE_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "ap
                  "audio", "source", "template", "noscript"}
 # Of those, the ones a listing's page has no business with anywhere (its head has meta and link).
 PAGE_RISKS = {"script", "iframe", "object", "embed", "style", "form", "base", "img", "svg"}
+C0_CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster", "background", "xlink:href"}
 
 
 def url_scheme(value: str) -> str | None:
     """The scheme a browser reads from a URL attribute (WHATWG URL parsing), or None if relative."""
-    value = re.sub(r"[\t\n\r]", "", value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                                "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    value = re.sub(r"[\t\n\r]", "", value.strip(C0_CONTROLS_AND_SPACE))
     match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", value)
     return match.group(1).lower() if match else None
 
