@@ -33,11 +33,12 @@ def test_issue_form_command_prints_the_committed_form():
 
 def test_the_form_offers_every_vocabulary_name_and_asks_for_every_listing_field():
     elements = {element.get("id"): element for element in form()["body"]}
-    for question in QUESTIONS:
-        if question.vocabulary:
-            options = elements[question.id]["attributes"]["options"]
-            labels = [option["label"] if isinstance(option, dict) else option for option in options]
-            assert labels == [term.name for term in load_vocabularies()[question.vocabulary]]
+    chosen = [question for question in QUESTIONS if question.vocabulary]
+    assert {question.vocabulary for question in chosen} == set(load_vocabularies()) - {"charters"}
+    for question in chosen:
+        options = elements[question.id]["attributes"]["options"]
+        labels = [option["label"] if isinstance(option, dict) else option for option in options]
+        assert labels == [term.name for term in load_vocabularies()[question.vocabulary]]
     fields = {question.field.split(".")[0] for question in QUESTIONS}
     # `posted` is the day of conversion, and `slug` comes from the title.
     assert set(SCHEMA["properties"]) - fields - {"slug"} == {"posted"}
@@ -53,10 +54,12 @@ def test_the_issue_form_and_its_config_are_valid_issue_forms():
     assert {"name", "description", "body"} <= set(data)
     for element in data["body"]:
         assert element["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
-        if element["type"] == "textarea":
-            # `render:` would wrap the answer in a code block, hiding the employer's Markdown.
-            assert "render" not in element["attributes"]
+    textareas = [element for element in data["body"] if element["type"] == "textarea"]
+    assert textareas
+    # `render:` would wrap the answer in a code block, hiding the employer's Markdown.
+    assert [element["id"] for element in textareas if "render" in element["attributes"]] == []
     config = yaml.safe_load((FORM_FILE.parent / "config.yml").read_text(encoding="utf-8"))
+    assert config["contact_links"]
     assert all(link["url"].startswith("https://") for link in config["contact_links"])
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from returnboard.content.markdown_html import render_markdown
+from tests.htmltools import parse
+
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def levels(markdown: str) -> list[int]:
-    return [int(level) for level in re.findall(r"<h([1-6])>", str(render_markdown(markdown)))]
+    return [int(heading.name[1]) for heading in parse(str(render_markdown(markdown))).find_all(HEADINGS)]
 
 
 @pytest.mark.parametrize("text, expected", [

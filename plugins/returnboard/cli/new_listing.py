@@ -18,8 +18,8 @@ from ..content.data_files import load_vocabularies
 from ..content.loading import SLUG
 from ..content.schema_check import SchemaChecker
 from ..domain.vocabularies import Vocabulary
-from .listing_text import render_listing, slugify
 from .environment import board_settings
+from .listing_text import render_listing, slugify
 from .validate import check_content, report
 
 DEFAULT_OPEN_WEEKS = 8

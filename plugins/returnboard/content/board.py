@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..domain.models import Employer, Placement, Story
 from ..domain.vocabularies import Vocabulary
-from ..settings import BoardSettings
 from ..parallel import WorkerDied, parallel_map
+from ..settings import BoardSettings
 from .cross_file_checks import (
     STORY_EMPLOYER_HINT,
     TitleRegister,

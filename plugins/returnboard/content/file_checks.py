@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .field_rules import check_date_range, check_listing, check_lookalike_host, check_markdown_links
+from .field_rules import (
+    check_date_range,
+    check_listing,
+    check_lookalike_host,
+    check_markdown_links,
+)
 from .loading import LoadedFile
 from .yaml_loader import Position, field_name
 

@@ -12,7 +12,14 @@ from pathlib import Path
 from .files import display_path, file_problem
 from .problems import Problem
 from .schema_check import SchemaChecker
-from .yaml_loader import DataPath, Position, YamlDocument, field_name, read_front_matter_bytes, read_yaml_bytes
+from .yaml_loader import (
+    DataPath,
+    Position,
+    YamlDocument,
+    field_name,
+    read_front_matter_bytes,
+    read_yaml_bytes,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

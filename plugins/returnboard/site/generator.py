@@ -12,16 +12,22 @@ from pelican.generators import Generator
 from ..content.board import read_board
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
+from ..domain.models import STORY_TYPE, counted
 from ..domain.vocabularies import facets, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
-from ..domain.models import STORY_TYPE, counted
 from .blank import Blank
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
 from .related_stories import StoryFinder
-from .summaries import FRONT_CLOSING_SOON, facet_counts, region_chart, search_filters, story_filter
+from .summaries import (
+    FRONT_CLOSING_SOON,
+    facet_counts,
+    region_chart,
+    search_filters,
+    story_filter,
+)
 
 
 class PageFailed(BoardError):
