@@ -21,9 +21,10 @@ from tests.htmltools import parse
 
 TODAY = dt.date(2026, 11, 22)
 SETTINGS = BoardSettings.from_settings({"BOARD_TODAY": TODAY, "BOARD_WORKERS": 1})
-# Markup and template tricks the validator lets through: only the sanitiser and escaping stand in the way.
+# Markup and template tricks the validator lets through (raw HTML is left out of the page, with a warning):
+# only the sanitiser and escaping stand in the way.
 ACCEPTED_PAYLOADS = [
-    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<a href='javascript:x'>a</a>",
+    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
     "<iframe src=https://evil.example></iframe>", "<style>*{}</style>", "{{ 7*7 }}", "{% raw %}",
     "&lt;script&gt;", "![i](https://evil.example/i.png)", "<svg onload=alert(1)>",
     "<form action=https://evil.example>", "<scr<script>ipt>", "\n\n# Heading\n\n", "**bold**", "`code`",
@@ -34,13 +35,15 @@ ACCEPTED_PAYLOADS = [
     '<meta http-equiv="refresh" content="0;url=https://evil.example">', "<link rel=stylesheet href=https://e.example>",
     "<button formaction=javascript:alert(1)>b</button>", "<input autofocus onfocus=alert(1)>",
     "<details open ontoggle=alert(1)>", "<p style=position:fixed>x</p>", "<iframe srcdoc='&lt;script&gt;'>",
-    "<IMG SRC=JaVaScRiPt:alert(1)>", "<a href='&#106;avascript:alert(1)'>a</a>", "<a href=data:text/html,x>a</a>",
-    # The validator reads link targets as written, so a scheme spelt with character references gets past it.
-    "[x](&#106;avascript:alert(1))", "[x](javascript&colon;alert(1))", "[x](java&#x09;script:alert(1))",
+    # A tab spelt as a character reference stays in the address, percent-encoded: a harmless relative link.
+    "[x](java&#x09;script:alert(1))",
     '[x](https://a.example/"onclick="alert(1))', '[x](https://a.example "t" onmouseover=alert(1))',
 ]
-# Links the validator refuses: the sanitiser must make them harmless all the same.
+# Links the validator refuses, read from the parsed text (raw HTML's too, though it is left out of the page):
+# the sanitiser must make them harmless all the same.
 REFUSED_LINKS = [
+    "<a href='javascript:x'>a</a>", "<IMG SRC=JaVaScRiPt:alert(1)>", "<a href='&#106;avascript:alert(1)'>a</a>",
+    "<a href=data:text/html,x>a</a>", "[x](&#106;avascript:alert(1))", "[x](javascript&colon;alert(1))",
     "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))",
     "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](vbscript:msgbox)", "[x](//evil.example)",
     "[x](<javascript:alert(1)>)", "[x](\x01javascript:alert(1))", "<javascript:alert(1)>",
@@ -225,4 +228,4 @@ def test_what_the_sanitiser_keeps_is_still_there():
                                      "[mail](mailto:jobs@tyne.example) <script>alert(1)</script>")))
     assert [element.get_text() for element in html.find_all("strong")] == ["bold"]
     assert [link["href"] for link in html.find_all("a")] == ["https://tyne.example/jobs", "mailto:jobs@tyne.example"]
-    assert "<script>alert(1)</script>" in html.get_text() and live_markup(html) == []
+    assert "<script" not in str(html.body) and "<script" not in html.get_text() and live_markup(html) == []

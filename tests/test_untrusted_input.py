@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from tests.boardtools import ROOT, listing, run_board, write_content
 from tests.test_stories import story
@@ -62,3 +63,59 @@ def test_a_story_date_far_out_of_range_is_an_error_at_its_line(tmp_path):
     result = run_board("validate", "--content", content)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "far-future.md:" in result.stderr and "published: 9999-12-31 is not a date" in result.stderr
+
+
+@pytest.mark.parametrize("url, message", [
+    ("https://evil.example\\@tyne-test-works.example/apply", "has a backslash"),
+    ("https://jobs@tyne-test-works.example/apply", "has a name before @"),
+])
+def test_an_apply_link_that_hides_where_it_goes_is_refused(tmp_path, url, message):
+    content = write_content(tmp_path, {"tricky": listing(apply={"url": url})})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if ": apply.url: " in line]
+    assert "tricky.yaml:" in line and message in line
+
+
+def test_a_non_ascii_host_is_shown_as_browsers_show_it(tmp_path):
+    content = write_content(tmp_path, {"accented": listing(apply={"url": "https://tyne-tést-works.example/apply"})})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 0, result.stderr
+    punycode = "tyne-tést-works".encode("idna").decode()
+    assert f"internationalised (xn--) domain, {punycode}.example" in result.stderr
+
+
+def test_an_apply_email_on_another_domain_is_flagged_like_a_link(tmp_path):
+    content = write_content(tmp_path, {
+        "elsewhere": listing(apply={"email": "jobs@tyne-test-w0rks.example"}),
+        "at-home": listing(title="Another role", apply={"email": "jobs@careers.tyne-test-works.example"}),
+    })
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "apply.email" in line]
+    assert "elsewhere.yaml" in line and "not at the employer's domain (tyne-test-works.example)" in line
+
+
+@pytest.mark.parametrize("description, marker, message", [
+    ("Apply [here][how].\n\nMore text for returners coming back.\n\n[how]: javascript:alert(1)\n", "[how]:",
+     "links starting javascript: are not allowed"),
+    ("Apply [here](&#106;avascript:alert(1)) with a mentor beside you.\n", "&#106;", "links starting javascript:"),
+    ("Apply [here](/\\evil.example/) with a mentor beside you.\n", "evil.example", "has a backslash"),
+    ("A mentor from day one.\n\n<b>Bold</b> words here for you.\n", "<b>", "has HTML in it, which is left out"),
+])
+def test_links_are_checked_as_the_parsed_text_has_them(tmp_path, description, marker, message):
+    text = yaml.safe_dump(listing(description=None), sort_keys=False) + "description: |\n" + "".join(
+        f"  {line}\n" for line in ("## The role", "", *description.splitlines()))
+    content = write_content(tmp_path, {"linked": text})
+    result = run_board("validate", "--content", content)
+    [line] = [number for number, line in enumerate(text.splitlines(), start=1) if marker in line]
+    found = [report for report in result.stderr.splitlines() if ": description: " in report and message in report]
+    assert found, result.stderr
+    assert f"linked.yaml:{line}:3: description: " in found[0]
+
+
+def test_markdown_that_makes_parsers_backtrack_is_checked_without_stalling(tmp_path):
+    # Twenty thousand brackets took Python-Markdown about a minute; a linear parser takes milliseconds.
+    content = write_content(tmp_path, {"brackets": listing(description="## The role\n\n" + "[" * 19000)})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 0, result.stderr

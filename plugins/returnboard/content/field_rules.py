@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..domain.dates import months_after, parse_date
+from .links import host_of, is_punycode, is_within, link_problem, registered_domain, web_address_problem
+from .markdown_html import links_in, raw_html_in
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
@@ -52,14 +53,6 @@ class Finding:
     offset: int | None = None  # where in a text value, for a line number inside it
 
 
-# Link targets in Markdown: [text](target), <target> autolinks and [label]: target definitions.
-MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^\s)>]*)|<([a-z][a-z0-9+.-]*:[^\s>]*)>|^[ \t]*\[[^\]]+\]:[ \t]*<?(\S+?)>?[ \t]*$",
-    re.I | re.M,
-)
-EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
-
-
 def check_listing(data: dict, today: dt.date, employer_website: str | None, apply_hosts: frozenset[str]):
     """Every rule that needs more than one field, the employer, or today's date.
 
@@ -76,40 +69,41 @@ def check_listing(data: dict, today: dt.date, employer_website: str | None, appl
 
 
 def check_markdown_links(text: str, path: tuple):
-    """Links in Markdown may go to https:// pages or a checked mailto: address, nowhere else."""
-    for match in MARKDOWN_LINK.finditer(text):
-        target = next(group for group in match.groups() if group is not None)
-        problem = _link_problem(target)
+    """Links in Markdown may go to https:// pages or a checked mailto: address, nowhere else.
+
+    They are read from the parsed document, so reference links and character references count.
+    Raw HTML is left out of the page: the employer is told, so that nothing vanishes unexplained.
+    """
+    starts = _line_starts(text)
+    for link in links_in(text):
+        problem = link_problem(link.target)
         if problem:
             yield Finding(path, problem, "link to an https:// page or a mailto: address",
-                          "error", match.start())
+                          "error", starts[link.line - 1])
+    for html in raw_html_in(text):
+        yield Finding(path, "has HTML in it, which is left out of the page",
+                      "write it in Markdown instead: **bold**, - lists, [a link](https://example.com)",
+                      "warning", starts[html.line - 1])
 
 
-def _link_problem(target: str) -> str | None:
-    lowered = "".join(target.split()).lower()
-    if lowered.startswith("//"):
-        return f"the link {target!r} has no https:// at the start"
-    if lowered.startswith("mailto:"):
-        return None if EMAIL.match(target[7:]) else f"the link {target!r} is not a valid email address"
-    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", lowered)
-    if scheme and scheme.group(1) != "https":
-        return f"links starting {scheme.group(1)}: are not allowed"
-    return None
+def _line_starts(text: str) -> list[int]:
+    """The offset in `text` where each of its lines starts."""
+    starts = [0]
+    starts += [index + 1 for index, character in enumerate(text) if character == "\n"]
+    return starts
 
 
-def check_lookalike_host(url: str, path: tuple):
-    """An xn-- (punycode) host can imitate a familiar name letter for letter: a reviewer looks."""
-    host = (urlsplit(url).hostname or "").lower()
-    if any(label.startswith("xn--") for label in host.split(".")):
-        yield Finding(path, "the web address uses an internationalised (xn--) domain",
+def check_web_address(url: str, path: tuple):
+    """An apply link or website must go where it seems to; an internationalised host gets a look."""
+    problem = web_address_problem(url)
+    if problem:
+        yield Finding(path, f"the address {url!r} {problem}",
+                      "write the plain https:// address of the page, as the browser's address bar shows it")
+        return
+    host = host_of(url)
+    if is_punycode(host):
+        yield Finding(path, f"the web address uses an internationalised (xn--) domain, {host}",
                       "a reviewer will check it is really the employer's", "warning")
-
-
-def _registered_domain(host: str) -> str:
-    """The last two labels, or three under a two-part UK suffix such as .co.uk."""
-    labels = host.lower().rstrip(".").split(".")
-    keep = 3 if len(labels) > 2 and labels[-2] in {"co", "org", "ac", "gov", "nhs", "ltd", "plc"} else 2
-    return ".".join(labels[-keep:])
 
 
 def check_date_range(data: dict, fields: tuple[str, ...]):
@@ -153,15 +147,23 @@ def _pay(data):
 
 
 def _apply(data, employer_website, apply_hosts):
-    url = data["apply"].get("url")
-    if not url:
+    """Apply links and addresses on another domain than the employer's are flagged for the reviewer."""
+    url, email = data["apply"].get("url"), data["apply"].get("email")
+    if url:
+        found = list(check_web_address(url, ("apply", "url")))
+        yield from found
+        if any(finding.severity == "error" for finding in found):
+            return
+    home = registered_domain(host_of(employer_website)) if employer_website else None
+    if not home:
         return
-    host = (urlsplit(url).hostname or "").lower()
-    yield from check_lookalike_host(url, ("apply", "url"))
-    home = _registered_domain(urlsplit(employer_website).hostname or "") if employer_website else None
-    if home and not any(host == domain or host.endswith("." + domain) for domain in (home, *apply_hosts)):
-        yield Finding(("apply", "url"), f"the apply link is on {host}, not on the employer's website ({home})",
+    if url and not is_within(host_of(url), (home, *apply_hosts)):
+        yield Finding(("apply", "url"), f"the apply link is on {host_of(url)}, not on the employer's website ({home})",
                       "a reviewer will check the link really belongs to the employer", "warning")
+    if email and not is_within(email.rsplit("@", 1)[-1].lower(), (home,)):
+        yield Finding(("apply", "email"),
+                      f"the apply address is at {email.rsplit('@', 1)[-1]}, not at the employer's domain ({home})",
+                      "a reviewer will check the address really belongs to the employer", "warning")
 
 
 def _wording(data):

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .field_rules import (
-    check_date_range,
-    check_listing,
-    check_lookalike_host,
-    check_markdown_links,
-)
+from .field_rules import check_date_range, check_listing, check_markdown_links, check_web_address
 from .loading import LoadedFile
 from .yaml_loader import Position, field_name
 
@@ -21,8 +16,8 @@ def check_employer_file(loaded: LoadedFile) -> None:
     data = loaded.data
     for finding in check_markdown_links(data.get("about", ""), ("about",)):
         loaded.problem(loaded.document.text_position(finding.path, finding.offset), "about",
-                       finding.message, finding.hint)
-    for finding in check_lookalike_host(data["website"], ("website",)):
+                       finding.message, finding.hint, finding.severity)
+    for finding in check_web_address(data["website"], ("website",)):
         loaded.problem_at(finding.path, finding.message, finding.hint, finding.severity)
 
 
@@ -35,7 +30,7 @@ def check_story_file(loaded: LoadedFile) -> None:
                           "put the photo in content/stories/, or leave `photo` out")
     for finding in check_markdown_links(loaded.body, ()):
         line = loaded.body_line + loaded.body.count("\n", 0, finding.offset)
-        loaded.problem(Position(line, 1), "(story)", finding.message, finding.hint)
+        loaded.problem(Position(line, 1), "(story)", finding.message, finding.hint, finding.severity)
 
 
 def check_placement_file(loaded: LoadedFile, today: dt.date, employer_website: str | None,

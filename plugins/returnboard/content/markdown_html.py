@@ -1,11 +1,21 @@
-"""Listing Markdown to safe HTML: raw HTML is escaped, then the result is sanitised."""
+"""Markdown, parsed once by cmark (CommonMark, in time linear in its length), to safe HTML.
+
+Raw HTML is left out, then the result is sanitised. The links and the raw HTML a text holds
+are read from the parsed document, so what the validator checks is what a browser would get.
+"""
 
 from __future__ import annotations
 
-import markdown
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import cmarkgfm
 import nh3
-from markdown.treeprocessors import Treeprocessor
+from cmarkgfm.cmark import Options
 from markupsafe import Markup
+
+from .links import link_problem
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
@@ -13,46 +23,113 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 LINK_REL = "nofollow ugc noopener noreferrer"
+EXTENSIONS = ["table"]
+OMITTED_HTML = "<!-- raw HTML omitted -->"
+# The elements cmark marks with data-sourcepos, each closed by its end tag.
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "th", "td", "ul", "ol",
+              "pre"}
+# cmark writes headings as bare tags, and text that looks like one is escaped, so these are headings.
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
-class _DemoteHeadings(Treeprocessor):
-    """The page owns h1 and h2; a listing's highest heading becomes h3 and the rest follow.
+def _cmark(text: str, options: int = 0) -> str:
+    return cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=EXTENSIONS)
+
+
+def _demote_headings(html: str) -> str:
+    """The page owns h1 and h2: a text's highest heading becomes h3 and the rest follow.
 
     Shifting by the highest level used, not a fixed amount, keeps "## Support" from
     becoming an h4 straight under an h2, which screen reader users hear as a gap.
     """
-
-    def run(self, root):
-        headings = [e for e in root.iter() if len(e.tag) == 2 and e.tag[0] == "h" and e.tag[1].isdigit()]
-        if not headings:
-            return
-        shift = 3 - min(int(e.tag[1]) for e in headings)
-        for element in headings:
-            element.tag = f"h{min(6, int(element.tag[1]) + shift)}"
+    levels = [int(level) for _, level in _HEADING.findall(html)]
+    if not levels:
+        return html
+    shift = 3 - min(levels)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html)
 
 
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
-    # Raw HTML in a listing is shown as text, never passed through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 0)
-    return md
-
-
-_MD = _markdown()
+def _keep_safe_links(element: str, attribute: str, value: str) -> str | None:
+    """The sanitiser applies the validator's link policy too, in case a link ever gets past it."""
+    if attribute == "href" and (not value or link_problem(value) is not None):
+        return None
+    return value
 
 
 def render_markdown(text: str) -> Markup:
     """Render untrusted Markdown to HTML that is safe to put in a page."""
-    html = _MD.reset().convert(text)
-    return Markup(
-        nh3.clean(
-            html,
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes={"https", "mailto"},
-            link_rel=LINK_REL,
-            strip_comments=True,
-        )
-    )
+    return Markup(nh3.clean(
+        _demote_headings(_cmark(text)),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"https", "mailto"},
+        link_rel=LINK_REL,
+        strip_comments=True,
+        attribute_filter=_keep_safe_links,
+    ))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A link target (or left-out raw HTML) and the line of the text it is on, from 1."""
+
+    target: str
+    line: int
+
+
+class _Scanner(HTMLParser):
+    """Collects link targets and left-out HTML from cmark's output, with the line of their block."""
+
+    def __init__(self, source_lines: list[str]):
+        super().__init__(convert_charrefs=True)
+        self.source_lines = source_lines
+        self.blocks: list[tuple[int, int]] = []  # (first line, last line) of the blocks we are in
+        self.last_line = 0  # the last line of the block that closed most recently
+        self.links: list[Found] = []
+        self.omitted: list[Found] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        span = attributes.get("data-sourcepos")
+        if span and tag in BLOCK_TAGS:
+            start, end = span.split("-")
+            self.blocks.append((int(start.split(":")[0]), int(end.split(":")[0])))
+        target = attributes.get("href") if tag == "a" else attributes.get("src") if tag == "img" else None
+        if target is not None:
+            self.links.append(Found(target, self.line_of(target)))
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS and self.blocks:
+            self.last_line = self.blocks.pop()[1]
+
+    def handle_comment(self, data):
+        if f"<!--{data}-->" != OMITTED_HTML:
+            return
+        # Inline HTML is inside a block; a block of HTML stands after the last block that closed.
+        first, last = self.blocks[-1] if self.blocks else (self.last_line + 1, len(self.source_lines))
+        line = next((number for number in range(first, last + 1) if "<" in self.source_lines[number - 1]), first)
+        if not self.omitted or self.omitted[-1].line != line:
+            self.omitted.append(Found("", line))
+
+    def line_of(self, target: str) -> int:
+        """The line the target is written on (in its block, else a reference's definition); else its block's."""
+        first, last = self.blocks[-1] if self.blocks else (1, len(self.source_lines))
+        lines = list(range(first, min(last, len(self.source_lines)) + 1)) + list(range(1, len(self.source_lines) + 1))
+        return next((number for number in lines if target and target in self.source_lines[number - 1]), first)
+
+
+def _scan(text: str, options: int) -> _Scanner:
+    scanner = _Scanner(text.split("\n"))
+    scanner.feed(_cmark(text, options | Options.CMARK_OPT_SOURCEPOS))
+    scanner.close()
+    return scanner
+
+
+def links_in(text: str) -> list[Found]:
+    """Every link and image target in a Markdown text, as the parser reads it (references resolved, entities decoded)."""
+    return _scan(text, Options.CMARK_OPT_UNSAFE).links
+
+
+def raw_html_in(text: str) -> list[Found]:
+    """Where a Markdown text holds raw HTML, which is left out of the page."""
+    return _scan(text, 0).omitted
