@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..content.problems import BoardError
+
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -142,6 +144,10 @@ class Site:
         self.httpd.server_close()
 
 
+class ServeFailed(BoardError):
+    """The site cannot be served: nothing built yet, or the port is taken."""
+
+
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing is listening on just now."""
     with socket.socket() as probe:
@@ -152,11 +158,11 @@ def free_port() -> int:
 def main(site: str, port: int) -> int:
     root = Path(site)
     if not (root / "index.html").is_file():
-        raise SystemExit(f"{root} holds no built site: run `make html` first")
+        raise ServeFailed(f"{root} holds no built site: run `make html` first")
     try:
         server = Site(root, port, quiet=False)
     except OSError as error:
-        raise SystemExit(f"cannot serve on 127.0.0.1:{port} ({error.strerror}): try another PORT=")
+        raise ServeFailed(f"cannot serve on 127.0.0.1:{port} ({error.strerror}): try another PORT=") from None
     print(f"Serving {root} on {server.url}/ (Ctrl-C to stop)", flush=True)
     try:
         server.httpd.serve_forever()
