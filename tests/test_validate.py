@@ -134,6 +134,8 @@ def test_an_employer_website_on_a_lookalike_domain_is_flagged(tmp_path):
     ("This role needs an immediate start.", "asks for an immediate start"),
     ("You must have worked in the last 3 years in a lab.", "asks for work in the last few years"),
     ("Only people currently employed as engineers.", "asks for people currently in work"),
+    ("You must have recent experience of bridge design.", "asks for recent experience"),
+    ("We cannot consider anyone without recent experience.", "asks for recent experience"),
 ])
 def test_returner_unfriendly_wording_is_a_warning(tmp_path, phrase, problem):
     text = "## The role\n\nYou will test bridges with a mentor to help you.\n\n" + phrase
@@ -143,7 +145,14 @@ def test_returner_unfriendly_wording_is_a_warning(tmp_path, phrase, problem):
     assert f"description: {problem}" in result.stderr
 
 
-def test_friendly_wording_raises_no_warning(tmp_path):
-    text = "## The role\n\nCareer breaks of any length are welcome. Start when it suits you, with a mentor."
+@pytest.mark.parametrize("sentence", [
+    "Career breaks of any length are welcome. Start when it suits you, with a mentor.",
+    "You do not need recent experience: we will train you.",
+    "You don't need recent experience, and there is no immediate start.",
+    "Recent experience is not required. Gaps in your CV are fine.",
+    "We do not ask for continuous employment, and you needn't be currently working.",
+])
+def test_friendly_wording_raises_no_warning(tmp_path, sentence):
+    text = "## The role\n\n" + sentence
     result = run_board("validate", "--content", write_content(tmp_path, {"role": listing(description=text)}))
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr

@@ -22,22 +22,31 @@ LISTING_DATES = ("posted", "closes", "starts")
 EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 
 # After GOV.UK's guidance on hiring returners: phrases that shut out people with a career break.
+# Each is (pattern, what it asks for, how to put it right, whether a sentence can say the opposite
+# with it: "you do not need recent experience" is welcoming, "no gaps" has no welcoming reading).
 UNFRIENDLY_WORDING = [
     (re.compile(r"\brecent (?:\w+ )?experience\b", re.I), "asks for recent experience",
-     "returners have had a break: ask for the skills you need, not when they were used"),
+     "returners have had a break: ask for the skills you need, not when they were used", True),
     (re.compile(r"\bno (?:career |employment |cv )?gaps?\b|\bgap-free\b", re.I), "asks for no gaps",
-     "remove it: a career break is what this board is for"),
+     "remove it: a career break is what this board is for", False),
     (re.compile(r"\bcontinuous (?:employment|experience|work)\b", re.I), "asks for continuous employment",
-     "remove it: a career break is what this board is for"),
+     "remove it: a career break is what this board is for", True),
     (re.compile(r"\bimmediate start\b|\bstart immediately\b", re.I), "asks for an immediate start",
-     "returners often need notice to arrange care: give a start date or say it is flexible"),
+     "returners often need notice to arrange care: give a start date or say it is flexible", True),
     (re.compile(r"\b(?:must|should) have (?:been )?(?:worked|employed|working)\b[^.\n]{0,40}"
                 r"\b(?:last|past|previous) (?:\w+ )?(?:years?|months?)\b", re.I),
      "asks for work in the last few years",
-     "returners have had a break: ask for the skills you need, not when they were used"),
+     "returners have had a break: ask for the skills you need, not when they were used", False),
     (re.compile(r"\bcurrently (?:employed|working)\b", re.I), "asks for people currently in work",
-     "remove it: returners are, by definition, not working now"),
+     "remove it: returners are, by definition, not working now", True),
 ]
+# A demand turned round: "you do not need …", "… is not required", "… doesn't matter".
+NEGATOR = re.compile(r"\b(?:not|no|never|without|nor|neither|cannot)\b|n['’]t\b", re.I)
+NEGATED_AFTER = re.compile(
+    r"[^.!?;]{0,30}?\b(?:is|are|isn['’]t|aren['’]t)?\s*(?:not (?:needed|required|necessary|essential|expected|asked for)"
+    r"|n['’]t (?:needed|required|necessary|essential|expected|matter)|fine|welcome|ok(?:ay)?|optional"
+    r"|(?:does|do) not matter)\b", re.I)
+CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:and|but)\b", re.I)
 PLACEHOLDERS = re.compile(
     r"\b(?:TODO|TBC|TBD|FIXME|XXX+|REPLACE(?: ME)?|lorem ipsum)\b|<[a-z]+(?: [a-z]+){1,5}>|\[\[.*?\]\]",
     re.I,
@@ -173,7 +182,18 @@ def _wording(data):
         if placeholder:
             yield Finding((field,), f"still has the template's placeholder {placeholder.group(0)!r}",
                           "replace it with your own words", "error", placeholder.start())
-        for pattern, problem, hint in UNFRIENDLY_WORDING:
-            found = pattern.search(text)
-            if found:
-                yield Finding((field,), f"{problem} ({found.group(0)!r})", hint, "warning", found.start())
+        for pattern, problem, hint, can_be_negated in UNFRIENDLY_WORDING:
+            for found in pattern.finditer(text):
+                if not (can_be_negated and _negated(text, found)):
+                    yield Finding((field,), f"{problem} ({found.group(0)!r})", hint, "warning", found.start())
+                    break
+
+
+def _negated(text: str, found: re.Match) -> bool:
+    """Whether the clause says the opposite of the demand: "you do not need recent experience".
+
+    Two negatives make a demand again: "we cannot consider anyone without recent experience".
+    """
+    starts = [match.end() for match in CLAUSE_END.finditer(text, 0, found.start())]
+    before = " ".join(text[starts[-1] if starts else 0:found.start()].split()[-8:])
+    return len(NEGATOR.findall(before)) % 2 == 1 or bool(NEGATED_AFTER.match(text, found.end()))
