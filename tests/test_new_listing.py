@@ -18,7 +18,8 @@ from tests.boardtools import EMPLOYER, ROOT, SAMPLE_TODAY, run_board, write_cont
 RETURNSHIP = ["--title", "Bridge inspection engineer returnship", "--employer", "tyne-test-works",
               "--sectors", "engineering,Infrastructure", "--regions", "north-east",
               "--location", "Gateshead", "--pay-min", "£38,000", "--pay-max", "44000",
-              "--apply", "https://tyne-test-works.example/returners"]
+              "--apply", "https://tyne-test-works.example/returners",
+              "--description", "You will inspect bridges across the North East, with a mentor from your first day."]
 SLUG = "bridge-inspection-engineer-returnship"
 
 
@@ -68,7 +69,8 @@ def test_a_remote_paid_programme_asks_for_a_fee_and_no_location_or_pay(content):
                  "--workplace", "remote", "--hours", "part-time,flexible", "--free", "no",
                  "--fee", "£300, or free for members", "--support", "coaching,peer-cohort",
                  "--min-break-months", "12", "--closes", "2027-03-31", "--apply", "returners@tyne-test-works.example",
-                 "--slug", "data-skills-refresher")
+                 "--slug", "data-skills-refresher",
+                 "--description", "Eight weeks of evening sessions on data skills, with a coach and a peer group.")
     assert result.returncode == 0, result.stderr
     path = content / "placements" / "data-skills-refresher.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -77,6 +79,20 @@ def test_a_remote_paid_programme_asks_for_a_fee_and_no_location_or_pay(content):
     assert data["apply"] == {"email": "returners@tyne-test-works.example"}
     assert data["support"] == ["coaching", "peer-cohort"] and data["min_break_months"] == 12
     validates(content, path)
+
+
+def test_without_a_description_the_guidance_is_written_and_refused_until_replaced(content):
+    arguments = RETURNSHIP[:RETURNSHIP.index("--description")]
+    result = new(content, *arguments)
+    assert result.returncode == 0, result.stderr
+    assert "Its description is still our guidance" in result.stdout
+    path = content / "placements" / f"{SLUG}.yaml"
+    checked = run_board("validate", "--content", content, path, cwd=content.parent)
+    assert checked.returncode == 1
+    [problem] = [line for line in checked.stderr.splitlines() if ": description: " in line]
+    line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if "Say what the work is" in text)
+    assert f"{SLUG}.yaml:{line}:" in problem and "still has the template's placeholder" in problem
 
 
 def test_an_existing_listing_is_never_overwritten(content):
@@ -176,6 +192,7 @@ def test_a_person_is_asked_each_question_and_a_wrong_answer_is_asked_again(conte
         ("Closing date, YYYY-MM-DD [2027-01-17]: ", ""),
         ("or an email address: ", "https://tyne-test-works.example/cleanroom"),
         ("Summary, 20 to 280 characters", ""),
+        ("Description in Markdown", "You will keep our cleanroom running, with a mentor and a phased start."),
     ]
     status, screen = converse([sys.executable, "-m", "returnboard", "new", "--content", str(content)],
                               replies, content.parent, env)

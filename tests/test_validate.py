@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.boardtools import listing, run_board, write_content
 
@@ -156,3 +157,23 @@ def test_friendly_wording_raises_no_warning(tmp_path, sentence):
     text = "## The role\n\n" + sentence
     result = run_board("validate", "--content", write_content(tmp_path, {"role": listing(description=text)}))
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("field, value", [
+    ("location", "<town or city>"),
+    ("summary", "<one or two plain sentences about the opportunity>"),
+    ("description", "## The role\n\n<what the work is and who the team are>\n\nMore words about the role for you."),
+    ("title", "<the name of the role>"),
+    ("posted", "<today, as YYYY-MM-DD>"),
+])
+def test_a_template_placeholder_is_one_error_at_its_line_in_any_field(tmp_path, field, value):
+    text = yaml.safe_dump(listing(**{field: None}), sort_keys=False)
+    text += f"{field}: |\n" + "".join(f"  {line}\n" for line in value.splitlines()) if "\n" in value \
+        else f"{field}: '{value}'\n"
+    content = write_content(tmp_path, {"role": text})
+    result = run_board("validate", "--content", content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if f": {field}: " in line]
+    assert len(problems) == 1, result.stderr
+    line = next(number for number, written in enumerate(text.splitlines(), start=1) if "<" in written)
+    assert f"role.yaml:{line}:" in problems[0] and "still has the template's placeholder" in problems[0]

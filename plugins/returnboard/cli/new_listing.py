@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..content.data_files import load_vocabularies
 from ..content.loading import SLUG
+from ..content.placeholders import GUIDANCE, GUIDANCE_DESCRIPTION
 from ..content.schema_check import SchemaChecker
 from ..domain.vocabularies import Vocabulary
 from .environment import board_settings
@@ -23,19 +24,6 @@ from .listing_text import render_listing, slugify
 from .validate import check_content, report
 
 DEFAULT_OPEN_WEEKS = 8
-DESCRIPTION = """\
-## About the role
-
-Say what the work is, who the team are and what a usual week looks like.
-
-## Coming back after a break
-
-Say how you help people back: mentoring, training, a phased start or flexible hours.
-
-## About you
-
-Say what experience you ask for. Time away from work is welcome here.
-"""
 
 
 class Stop(Exception):
@@ -233,7 +221,10 @@ def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
     if not answers.missing:  # the first summary is made from the answers above
         data["summary"] = answers.get("summary", "Summary, 20 to 280 characters", text(20, 280),
                                       default=summary_for(data, answers.vocabularies))
-    data["description"] = DESCRIPTION
+    # Left out, the description is our guidance, which the validator refuses until it is rewritten.
+    data["description"] = answers.get(
+        "description", "Description in Markdown, on one line; else write it in the file afterwards",
+        text(50, 20000), optional=True) or GUIDANCE_DESCRIPTION
     return {key: value for key, value in data.items() if value is not None}
 
 
@@ -274,6 +265,7 @@ def add_parser(commands) -> None:
         ("support", "comma-separated support ids"), ("min-break-months", "shortest break asked for"),
         ("starts", "start date, YYYY-MM-DD"), ("closes", "closing date, YYYY-MM-DD"),
         ("apply", "https:// address or email"), ("summary", "20 to 280 characters"),
+        ("description", "the full description in Markdown (default: guidance to replace in the file)"),
         ("slug", "the file name, without .yaml (default: from the title)"),
     ):
         new.add_argument(f"--{name}", help=help_text)
@@ -317,11 +309,17 @@ def main(options: argparse.Namespace) -> int:
               "choose another title or give --slug", file=sys.stderr)
         return 1
     board = check_content(content, [str(path)], settings)
-    if board.errors:
-        report(board.problems)
+    unwritten = [problem for problem in board.errors
+                 if problem.field == "description" and any(sentence in problem.message for sentence in GUIDANCE)]
+    if len(unwritten) < len(board.errors):
+        report([problem for problem in board.problems if problem not in unwritten])
         path.unlink()
         print("new: nothing was written: fix the answers above.", file=sys.stderr)
         return 1
-    print(f"Wrote {shown}. Now edit its summary and description in your own words, "
+    if unwritten:
+        print(f"Wrote {shown}. Its description is still our guidance: replace it with your own words "
+              f"(make validate FILES={shown} fails until you do), and check the summary reads well.")
+        return 0
+    print(f"Wrote {shown}. Read its summary and description once more, "
           f"then check it with: make validate FILES={shown}")
     return 0

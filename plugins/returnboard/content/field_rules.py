@@ -47,12 +47,6 @@ NEGATED_AFTER = re.compile(
     r"|n['’]t (?:needed|required|necessary|essential|expected|matter)|fine|welcome|ok(?:ay)?|optional"
     r"|(?:does|do) not matter)\b", re.I)
 CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:and|but)\b", re.I)
-PLACEHOLDERS = re.compile(
-    r"\b(?:TODO|TBC|TBD|FIXME|XXX+|REPLACE(?: ME)?|lorem ipsum)\b|<[a-z]+(?: [a-z]+){1,5}>|\[\[.*?\]\]",
-    re.I,
-)
-
-
 @dataclass(frozen=True)
 class Finding:
     path: tuple
@@ -178,10 +172,6 @@ def _apply(data, employer_website, apply_hosts):
 def _wording(data):
     for field in TEXT_FIELDS:
         text = data[field]
-        placeholder = PLACEHOLDERS.search(text)
-        if placeholder:
-            yield Finding((field,), f"still has the template's placeholder {placeholder.group(0)!r}",
-                          "replace it with your own words", "error", placeholder.start())
         for pattern, problem, hint, can_be_negated in UNFRIENDLY_WORDING:
             for found in pattern.finditer(text):
                 if not (can_be_negated and _negated(text, found)):

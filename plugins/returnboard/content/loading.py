@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import display_path, file_problem
+from .placeholders import HINT as PLACEHOLDER_HINT
+from .placeholders import placeholders_in
 from .problems import Problem
 from .schema_check import SchemaChecker
 from .yaml_loader import (
@@ -84,12 +86,16 @@ def load_file(path: Path, checker: SchemaChecker, front_matter: bool = False) ->
             loaded.problems.append(file_problem(path, "the file is not a list of `name: value` fields",
                                                 "copy the template and fill in its fields"))
         return loaded
-    already_reported = {found.field for found in document.problems}
-    schema_start = len(loaded.problems)
+    checks_start = len(loaded.problems)
+    for data_path, offset, placeholder in placeholders_in(document.data):
+        loaded.problem(document.text_position(data_path, offset), field_name(data_path),
+                       f"still has the template's placeholder {placeholder!r}", PLACEHOLDER_HINT)
+    # One problem a field: a field with a placeholder is not also explained by the schema.
+    already_reported = {found.field for found in document.problems} | {p.field for p in loaded.problems}
     for data_path, message, hint in checker.check(document.data, document.plain_scalars):
         if field_name(data_path) not in already_reported:
             loaded.problem(document.position_of(data_path), field_name(data_path), message, hint)
-    # A badly named file is still checked in full: only its YAML and schema decide whether it is usable.
-    if not document.problems and len(loaded.problems) == schema_start:
+    # A badly named file is still checked in full: only its YAML, placeholders and schema decide whether it is usable.
+    if not document.problems and len(loaded.problems) == checks_start:
         loaded.document = document
     return loaded
