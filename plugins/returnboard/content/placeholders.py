@@ -22,9 +22,9 @@ Say how you help people back: mentoring, training, a phased start or flexible ho
 Say what experience you ask for. Time away from work is welcome here.
 """
 GUIDANCE = [line for line in GUIDANCE_DESCRIPTION.splitlines() if line.startswith("Say ")]
-# `<the name of the role>`: angle brackets round words, which no link, address or HTML tag looks like.
+# `<the name of the role>`: angle brackets round words, which no link, address, comment or HTML tag looks like.
 TEMPLATE_MARKS = re.compile(
-    r"<(?![a-z][a-z0-9+.-]*:)[^<>@=/\n]*\s[^<>@=/\n]*>"
+    r"<(?![a-z][a-z0-9+.-]*:|[!?])[^<>@=/\n]*\s[^<>@=/\n]*>"
     r"|\b(?:TODO|TBC|TBD|FIXME|XXX+|REPLACE(?: ME)?|lorem ipsum)\b|\[\[.*?\]\]",
     re.I,
 )
