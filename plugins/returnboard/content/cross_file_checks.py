@@ -85,6 +85,7 @@ class EmployerNames:
     def check(self, loaded: LoadedFile) -> None:
         first = self.first.setdefault(comparable(loaded.data["name"]), loaded.file)
         if first != loaded.file:
-            loaded.problem_at(("name",), f"the name {loaded.data['name']!r} reads the same as the name in {first}",
+            loaded.problem_at(("name",),
+                              f"the name {loaded.data['name']!r} reads the same as the name in {first}",
                               "an employer cannot take the name of another, however it is spelt: "
                               "if this is your organisation, use that employer's file")

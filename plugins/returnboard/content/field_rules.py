@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..domain.dates import months_after, parse_date
-from .links import host_of, is_punycode, is_within, link_problem, registered_domain, web_address_problem
 from ..domain.text import unsafe_character_problem
-from .markdown_html import links_in, raw_html_in, unsafe_characters_in
+from .links import host_of, is_punycode, is_within, link_problem, registered_domain, web_address_problem
+from .markdown_html import first_unsafe_character_in, links_in, raw_html_in
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
@@ -77,13 +77,11 @@ def check_markdown_links(text: str, path: tuple):
     A character no page or feed can carry is refused, whether written as itself or as a reference.
     """
     starts = _line_starts(text)
-    lines_reported = set()
-    for found in unsafe_characters_in(text):
-        if found.line not in lines_reported:
-            lines_reported.add(found.line)
-            yield Finding(path, unsafe_character_problem(found.target),
-                          "delete it (a character reference such as &#1; counts too), or retype the text",
-                          "error", starts[found.line - 1])
+    unsafe = first_unsafe_character_in(text)
+    if unsafe:
+        yield Finding(path, unsafe_character_problem(unsafe.target),
+                      "delete it (a character reference such as &#1; counts too), or retype the text",
+                      "error", starts[unsafe.line - 1])
     for link in links_in(text):
         problem = link_problem(link.target)
         if problem:

@@ -101,16 +101,16 @@ class _Scanner(HTMLParser):
         self.last_line = 0  # the last line of the block that closed most recently
         self.links: list[Found] = []
         self.omitted: list[Found] = []
-        self.unsafe: list[Found] = []
+        self.unsafe: Found | None = None  # the first character no page may carry
 
     def handle_data(self, data):
         self.note_unsafe(data)
 
     def note_unsafe(self, text: str) -> None:
-        character = unsafe_character(text)
+        character = None if self.unsafe else unsafe_character(text)
         if character is not None:
             # Written as itself, or else as a character reference.
-            self.unsafe.append(Found(character, self.line_of(character, self.line_of("&#"))))
+            self.unsafe = Found(character, self.line_of(character, self.line_of("&#")))
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -163,6 +163,7 @@ def raw_html_in(text: str) -> list[Found]:
     return _scan(text, 0).omitted
 
 
-def unsafe_characters_in(text: str) -> list[Found]:
-    """Characters no page may carry that the rendered text would hold, written raw or as references."""
+def first_unsafe_character_in(text: str) -> Found | None:
+    """The first character no page may carry that the rendered text would hold, written as itself
+    or as a reference, and its line."""
     return _scan(text, 0).unsafe
