@@ -124,10 +124,12 @@ def test_a_first_time_employer_gets_an_employer_file_too(content, tmp_path):
     twice = convert(content, body, tmp_path)
     assert twice.returncode == 1
     assert f"- Title: content/placements/{slug}.yaml already lists" in twice.stderr
-    # The organisation posting again keeps its file, and a title with the same file name
-    # gets a name of its own.
+    # The organisation posting again names itself by its employer id (tests/test_ci_output.py
+    # has what happens when it does not), and a title with the same file name gets a name of its own.
     again = convert(content, body.replace("Return to Engineering: a 10-week refresher",
-                                          "Return to engineering (a 10 week refresher)"), tmp_path)
+                                          "Return to engineering (a 10 week refresher)")
+                    .replace("### Employer id\n\n_No response_", "### Employer id\n\nouse-valley-instruments"),
+                    tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.stdout.split() == [f"content/placements/{slug}-2.yaml"]
 

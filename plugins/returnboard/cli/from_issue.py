@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.data_files import load_vocabularies
+from ..domain.text import printable
 from ..domain.vocabularies import Vocabulary
 from ..settings import BoardSettings
 from .environment import board_settings
 from .issue_form import QUESTIONS, Question, option_labels
+from .issue_reply import reply
 from .listing_text import free_path, render_employer, render_listing, slugify
 from .validate import check_content
 
@@ -24,6 +26,7 @@ NO_RESPONSE = "_No response_"
 CHECKBOX = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$")
 NUMBER = re.compile(r"^£?\s*(\d[\d,]*(?:\.\d+)?)\s*(k?)$", re.IGNORECASE)
 BY_FIELD = {question.field: question for question in QUESTIONS}
+BY_ID = {question.id: question for question in QUESTIONS}
 
 
 class IssueInvalid(Exception):
@@ -192,7 +195,15 @@ def convert(body: str, out: Path, content: Path, settings: BoardSettings) -> lis
     if new_employer:
         (content / "employers").mkdir(parents=True, exist_ok=True)
         employer_file = content / "employers" / f"{data['employer']}.yaml"
-        if not employer_file.exists():  # an organisation posting again keeps its file
+        if employer_file.exists():
+            # Never attach a listing to an employer the answers did not name by its id: the
+            # organisation posting again says so with the Employer id, and anyone else is stopped.
+            converter.problem(BY_ID["employer_name"],
+                              f"there is already an employer `{data['employer']}` on the board",
+                              f"if that is your organisation, give `{data['employer']}` as the Employer id "
+                              "and leave the organisation's name and website blank; if it is not, "
+                              "give your organisation's full name")
+        else:
             employer_file.write_text(render_employer(new_employer), encoding="utf-8")
             written.append(employer_file)
     listing_file = free_path(out, slugify(data.get("title", "")))
@@ -223,7 +234,8 @@ def _as_answer(problem) -> tuple[str, str]:
     return label, f"{label}: {problem.message}{hint}"
 
 
-def main(body: str, out: str, content: str | None = None) -> int:
+def main(body: str, out: str, content: str | None = None, comment: str | None = None) -> int:
+    """Convert the issue; on failure, print the reasons and, with `comment`, write the reply to post."""
     out_path = Path(out)
     content_path = Path(content) if content else out_path.resolve().parent
     if not out_path.is_dir():
@@ -238,10 +250,14 @@ def main(body: str, out: str, content: str | None = None) -> int:
     try:
         written = convert(text, out_path, content_path, board_settings())
     except IssueInvalid as invalid:
+        # The reasons quote the answers: each is kept to one line, so none can pose as a
+        # command to the CI runner that prints it.
         print("The issue cannot be turned into a listing yet. Please edit the issue to fix:",
               file=sys.stderr)
         for reason in invalid.reasons:
-            print(f"- {reason}", file=sys.stderr)
+            print(f"- {printable(reason)}", file=sys.stderr)
+        if comment:
+            Path(comment).write_text(reply(invalid.reasons), encoding="utf-8")
         return 1
     for path in written:
         print(os.path.relpath(path))

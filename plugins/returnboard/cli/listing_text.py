@@ -18,6 +18,8 @@ from ..domain.vocabularies import Vocabulary
 
 MAX_SLUG = 60
 DATE_FIELDS = {"posted", "closes", "starts"}
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PLAIN_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Comments for fields whose schema has no description of its own.
 NOTES = {
     "duration_weeks": "How many weeks it lasts (needed for returnships and programmes).",
@@ -62,8 +64,23 @@ def _reads_back(text: str, value) -> bool:
         return False
 
 
+def _quoted(value: str) -> str:
+    """A double-quoted YAML scalar that reads back exactly, whatever the text holds.
+
+    JSON's quoting is the readable form; where YAML reads it otherwise (YAML breaks lines at
+    U+2028, for one), PyYAML's own quoting escapes what YAML cannot hold as it is.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    if _reads_back(quoted, value):
+        return quoted
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
+
+
 def scalar(value, indent: str = "") -> str:
-    """A value as YAML that reads back exactly: plain when safe, else a block or quotes."""
+    """A value as YAML that reads back exactly: plain when safe, else a block or quotes.
+
+    Every answer in an issue passes through here, so none can add a field or a comment.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -76,7 +93,12 @@ def scalar(value, indent: str = "") -> str:
             return block
     elif _reads_back(value, value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _quoted(value)
+
+
+def _flow_item(value: str) -> str:
+    """A value inside `[...]`: a plain id as it is, anything else quoted."""
+    return value if PLAIN_ID.fullmatch(value) else _quoted(value)
 
 
 def _vocabulary_of(rule: dict) -> str | None:
@@ -102,9 +124,9 @@ def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]
             lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
         return lines
     if isinstance(value, list):
-        return [f"{indent}{name}: [{', '.join(value)}]"]
-    if name in DATE_FIELDS:
-        return [f"{indent}{name}: {value}"]
+        return [f"{indent}{name}: [{', '.join(map(_flow_item, value))}]"]
+    if name in DATE_FIELDS and DATE.fullmatch(value):
+        return [f"{indent}{name}: {value}"]  # unquoted, as people write dates
     return [f"{indent}{name}: {scalar(value, indent)}"]
 
 

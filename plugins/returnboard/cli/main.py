@@ -25,6 +25,7 @@ def parse_args(argv):
     issue = commands.add_parser("from-issue", help="turn a New listing issue into a listing file")
     issue.add_argument("--body", required=True, help="a file holding the issue's body")
     issue.add_argument("--out", default="content/placements/", help="the placements folder")
+    issue.add_argument("--comment", help="if the issue cannot be converted, write the reply to post here")
     form = commands.add_parser("issue-form", help="print the New listing issue form")
     form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
     serve = commands.add_parser("serve", help="serve a built site on 127.0.0.1 as the static host does")
@@ -51,7 +52,7 @@ def run(args) -> int:
     if args.command == "new":
         return new_listing.main(args)
     if args.command == "from-issue":
-        return from_issue.main(args.body, args.out)
+        return from_issue.main(args.body, args.out, comment=args.comment)
     if args.command == "issue-form":
         return issue_form.main(args.write)
     if args.command == "serve":

@@ -15,6 +15,7 @@ from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .cross_file_checks import (
     STORY_EMPLOYER_HINT,
+    EmployerNames,
     TitleRegister,
     listing_employer_hint,
     repeated_names,
@@ -69,8 +70,7 @@ class BoardReader:
         files = find_content_files(self.content, self.is_wanted)
         self.board.problems.extend(files.problems)
         self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
-        for path in files.employers:
-            self.read_employer(path)
+        self.read_employers(files.employers)
         for path in filter(self.is_wanted, files.stories):
             self.read_story(path)
         repeats = repeated_names(files.placements)
@@ -89,13 +89,23 @@ class BoardReader:
         self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
         return self.board
 
-    def read_employer(self, path: Path) -> None:
+    def read_employers(self, paths: list[Path]) -> None:
+        """Every employer; then their names, where a file this run was not asked to check came first."""
+        usable = [loaded for loaded in map(self.read_employer, paths) if loaded.document is not None]
+        names = EmployerNames()
+        for loaded in sorted(usable, key=lambda each: self.is_wanted(each.path)):
+            reported = len(loaded.problems)
+            names.check(loaded)
+            self.board.problems.extend(loaded.problems[reported:])
+
+    def read_employer(self, path: Path) -> LoadedFile:
         loaded = load_file(path, self.checkers["employer"])
         if loaded.document is not None:
             check_employer_file(loaded)
             self.board.employers[path.stem] = employer_from(loaded.data, path.stem, loaded.file,
                                                             self.board.vocabularies)
         self.board.problems.extend(loaded.problems)
+        return loaded
 
     def read_story(self, path: Path) -> None:
         loaded = load_file(path, self.checkers["story"], front_matter=True)

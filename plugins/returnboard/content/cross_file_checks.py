@@ -1,9 +1,11 @@
-"""Rules that span files: every listing and story names a known employer, and names and titles are unique."""
+"""Rules that span files: every listing and story names a known employer, and names and titles are unique
+(compared as a reader tells them apart)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.text import comparable
 from .files import display_path, file_problem
 from .loading import LoadedFile
 from .problems import Problem
@@ -70,4 +72,20 @@ class TitleRegister:
 
 
 def _title_key(data: dict) -> tuple:
-    return data["employer"], " ".join(data["title"].lower().split())
+    return data["employer"], comparable(data["title"])
+
+
+class EmployerNames:
+    """Which employer file first used each name, as a reader tells names apart, so that no
+    employer can take another's name with other capitals, look-alike forms or invisible characters."""
+
+    def __init__(self):
+        self.first: dict[str, str] = {}
+
+    def check(self, loaded: LoadedFile) -> None:
+        first = self.first.setdefault(comparable(loaded.data["name"]), loaded.file)
+        if first != loaded.file:
+            loaded.problem_at(("name",),
+                              f"the name {loaded.data['name']!r} reads the same as the name in {first}",
+                              "an employer cannot take the name of another, however it is spelt: "
+                              "if this is your organisation, use that employer's file")

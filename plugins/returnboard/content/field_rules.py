@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..domain.dates import months_after, parse_date
+from ..domain.text import unsafe_character_problem
 from .links import host_of, is_punycode, is_within, link_problem, registered_domain, web_address_problem
-from .markdown_html import links_in, raw_html_in
+from .markdown_html import first_unsafe_character_in, links_in, raw_html_in
 
 MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
@@ -76,8 +77,14 @@ def check_markdown_links(text: str, path: tuple):
 
     They are read from the parsed document, so reference links and character references count.
     Raw HTML is left out of the page: the employer is told, so that nothing vanishes unexplained.
+    A character no page or feed can carry is refused, whether written as itself or as a reference.
     """
     starts = _line_starts(text)
+    unsafe = first_unsafe_character_in(text)
+    if unsafe:
+        yield Finding(path, unsafe_character_problem(unsafe.target),
+                      "delete it (a character reference such as &#1; counts too), or retype the text",
+                      "error", starts[unsafe.line - 1])
     for link in links_in(text):
         problem = link_problem(link.target)
         if problem:

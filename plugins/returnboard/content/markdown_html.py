@@ -15,6 +15,7 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
+from ..domain.text import replace_unsafe_characters, unsafe_character
 from .links import link_problem
 
 ALLOWED_TAGS = {
@@ -30,9 +31,18 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tabl
               "pre"}
 # cmark writes headings as bare tags, and text that looks like one is escaped, so these are headings.
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+# cmark writes a reference to U+FFFE or U+FFFF as a lone byte that is not UTF-8 (and its reader
+# then fails); the character itself it passes through, so that the validator can name it.
+_UNENCODED_REFERENCE = re.compile(r"&#(?:(?=\d{1,7};)0*(6553[45])|[xX](?=[0-9a-fA-F]{1,6};)0*([fF]{3}[eEfF]));")
+
+
+def _as_character(reference: re.Match) -> str:
+    decimal, hexadecimal = reference.groups()
+    return chr(int(decimal)) if decimal else chr(int(hexadecimal, 16))
 
 
 def _cmark(text: str, options: int = 0) -> str:
+    text = _UNENCODED_REFERENCE.sub(_as_character, text)
     return cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=EXTENSIONS)
 
 
@@ -57,8 +67,11 @@ def _keep_safe_links(element: str, attribute: str, value: str) -> str | None:
 
 
 def render_markdown(text: str) -> Markup:
-    """Render untrusted Markdown to HTML that is safe to put in a page."""
-    return Markup(nh3.clean(
+    """Render untrusted Markdown to HTML that is safe to put in a page.
+
+    The validator refuses characters no page may carry; any that get past it are replaced here.
+    """
+    return Markup(replace_unsafe_characters(nh3.clean(
         _demote_headings(_cmark(text)),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -66,7 +79,7 @@ def render_markdown(text: str) -> Markup:
         link_rel=LINK_REL,
         strip_comments=True,
         attribute_filter=_keep_safe_links,
-    ))
+    )))
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,8 @@ class Found:
 
 
 class _Scanner(HTMLParser):
-    """Collects link targets and left-out HTML from cmark's output, with the line of their block."""
+    """Collects link targets, left-out HTML and characters no page may carry from cmark's output,
+    with the line of their block."""
 
     def __init__(self, source_lines: list[str]):
         super().__init__(convert_charrefs=True)
@@ -87,9 +101,21 @@ class _Scanner(HTMLParser):
         self.last_line = 0  # the last line of the block that closed most recently
         self.links: list[Found] = []
         self.omitted: list[Found] = []
+        self.unsafe: Found | None = None  # the first character no page may carry
+
+    def handle_data(self, data):
+        self.note_unsafe(data)
+
+    def note_unsafe(self, text: str) -> None:
+        character = None if self.unsafe else unsafe_character(text)
+        if character is not None:
+            # Written as itself, or else as a character reference.
+            self.unsafe = Found(character, self.line_of(character, self.line_of("&#")))
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        for _, value in attrs:
+            self.note_unsafe(value or "")
         span = attributes.get("data-sourcepos")
         if span and tag in BLOCK_TAGS:
             start, end = span.split("-")
@@ -111,11 +137,13 @@ class _Scanner(HTMLParser):
         if not self.omitted or self.omitted[-1].line != line:
             self.omitted.append(Found("", line))
 
-    def line_of(self, target: str) -> int:
-        """The line the target is written on (in its block, else a reference's definition); else its block's."""
+    def line_of(self, target: str, otherwise: int | None = None) -> int:
+        """The line the target is written on (in its block, else a reference's definition); else `otherwise`,
+        or its block's first line."""
         first, last = self.blocks[-1] if self.blocks else (1, len(self.source_lines))
         lines = list(range(first, min(last, len(self.source_lines)) + 1)) + list(range(1, len(self.source_lines) + 1))
-        return next((number for number in lines if target and target in self.source_lines[number - 1]), first)
+        return next((number for number in lines if target and target in self.source_lines[number - 1]),
+                    first if otherwise is None else otherwise)
 
 
 def _scan(text: str, options: int) -> _Scanner:
@@ -133,3 +161,9 @@ def links_in(text: str) -> list[Found]:
 def raw_html_in(text: str) -> list[Found]:
     """Where a Markdown text holds raw HTML, which is left out of the page."""
     return _scan(text, 0).omitted
+
+
+def first_unsafe_character_in(text: str) -> Found | None:
+    """The first character no page may carry that the rendered text would hold, written as itself
+    or as a reference, and its line."""
+    return _scan(text, 0).unsafe

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from ..domain.text import printable
+
+_PLAIN_FIELD = re.compile(r"[A-Za-z0-9_.()-]+")
+_PLAIN_PATH_START = re.compile(r"[A-Za-z0-9_./]")
 
 
 @dataclass(frozen=True, order=True)
@@ -16,8 +22,16 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        """One line, whatever the content put in the file's name, a field's name or a message.
+
+        A CI log reads a line that starts with `::` (or `##[`) as a command to the runner: a path
+        that could start one, or a field name that is not plain, is quoted; line breaks and
+        other invisible characters in any part are shown as escapes.
+        """
+        file = self.file if _PLAIN_PATH_START.match(self.file) and self.file.isprintable() else repr(self.file)
+        field = self.field if _PLAIN_FIELD.fullmatch(self.field) else repr(self.field)
+        text = f"{file}:{self.line}:{self.column}: {field}: {printable(self.message)}"
+        return f"{text} ({printable(self.hint)})" if self.hint else text
 
     @property
     def is_error(self) -> bool:

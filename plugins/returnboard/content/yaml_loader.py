@@ -7,12 +7,13 @@ as the strings the author wrote (the schema checks them as `format: date`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from ..domain.text import unsafe_character_problem
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
@@ -22,8 +23,6 @@ MAX_PARSE_DEPTH = 32
 DataPath = tuple  # where a value sits in the data: its keys and list indexes
 
 _SCALARS = SafeConstructor()
-# Control characters break feeds and pages; bidirectional overrides can disguise text.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _CONSTRUCT = {
     "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
@@ -133,11 +132,7 @@ class _Builder:
             self.problem(node, path, f"the YAML tag {node.tag!r} is not allowed",
                          "remove the tag (the text starting with !) and write a plain value")
             return None
-        invisible = _INVISIBLE.search(node.value)
-        if invisible:
-            self.problem(node, path, f"contains an invisible control character "
-                         f"(U+{ord(invisible.group(0)):04X})",
-                         "retype the text, or paste it as plain text")
+        if self.unsafe(node, path):
             return None
         if not node.style:  # plain (unquoted): libyaml says "", pure Python None
             self.document.plain_scalars[path] = node.value
@@ -150,6 +145,13 @@ class _Builder:
                          "put the value in quotes if it is text")
             return None
 
+    def unsafe(self, node: ScalarNode, path: DataPath) -> bool:
+        """Report a character that no page or feed can carry (written raw or as a YAML escape)."""
+        problem = unsafe_character_problem(node.value)
+        if problem:
+            self.problem(node, path, problem, "retype the text, or paste it as plain text")
+        return problem is not None
+
     def build_mapping(self, node: MappingNode, path: DataPath):
         mapping = {}
         for key_node, value_node in node.value:
@@ -160,6 +162,8 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, path, "a field name must be plain text",
                              "write `name: value` pairs")
+                continue
+            if self.unsafe(key_node, path):
                 continue
             key = key_node.value
             child = path + (key,)

@@ -12,12 +12,25 @@ from ..domain.dates import UK
 FEED_LIMIT = 100
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """An Atom feed whose entries' summaries are plain text, as the board's summaries are.
+
+    feedgenerator sends a summary as `type="html"`, so a reader would run any markup in it as
+    HTML; with `type="text"` it shows the text as written. Titles are text already (no type).
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 def feed_url(region_id: str | None = None) -> str:
     return f"feeds/{region_id}.atom.xml" if region_id else "feeds/all.atom.xml"
 
 
 def _write(path: Path, title: str, link: str, feed_link: str, placements) -> None:
-    feed = Atom1Feed(title=title, link=link, description=title, language="en-GB", feed_url=feed_link)
+    feed = PlainTextAtomFeed(title=title, link=link, description=title, language="en-GB", feed_url=feed_link)
     for placement in placements[:FEED_LIMIT]:
         url = f"{link}{placement.url}"
         feed.add_item(
