@@ -79,7 +79,9 @@ def load_file(path: Path, checker: SchemaChecker, front_matter: bool = False) ->
         document = read_yaml_bytes(raw)
     for found in document.problems:
         loaded.problem(found.position, found.field, found.message, found.hint)
-    if document.data is None and not document.problems:
+    if document.data is None and not document.problems:  # only `---`, `null` or comments
+        loaded.problems.append(file_problem(path, "the file holds no fields",
+                                            "copy the template and fill in its fields"))
         return loaded
     if not isinstance(document.data, dict):
         if not document.problems:
