@@ -97,8 +97,8 @@ def scalar(value, indent: str = "") -> str:
 
 
 def _flow_item(value: str) -> str:
-    """A value inside `[...]`: a plain id as it is, anything else quoted."""
-    return value if PLAIN_ID.fullmatch(value) else _quoted(value)
+    """A value inside `[...]`: a plain id as it is, anything else (`0`, `no`) quoted."""
+    return value if PLAIN_ID.fullmatch(value) and _reads_back(value, value) else _quoted(value)
 
 
 def _vocabulary_of(rule: dict) -> str | None:

@@ -30,7 +30,7 @@ def _parse(address: str, base: str | None = None):
 
 
 def link_problem(target: str) -> str | None:
-    """What is wrong with a link in Markdown, or None: https:// pages, a valid mailto: or a page here."""
+    """What is wrong with a link in Markdown, or None: https:// pages, a valid mailto:, a page here (/…) or a part (#…)."""
     cleaned = _as_browsers_read(target)
     if "\\" in cleaned or "%5c" in cleaned.lower():  # the parser writes a backslash as %5C
         return f"the link {target!r} has a backslash, which browsers read as /"
@@ -43,6 +43,8 @@ def link_problem(target: str) -> str | None:
         return f"links starting {url.protocol} are not allowed"
     if url.host != "board.invalid" and not cleaned.lower().startswith("https://"):
         return f"the link {target!r} has no https:// at the start"
+    if url.host == "board.invalid" and not cleaned.startswith(("/", "#", "https://")):
+        return f"the link {target!r} is not a full web address: start it with https://"
     if url.username or url.password:
         return f"the link {target!r} has a name before @ in its address, which hides where it goes"
     return None
