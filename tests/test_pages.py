@@ -66,8 +66,9 @@ def test_a_page_is_checked_when_validate_is_asked_for_it():
 
 
 def test_raw_html_in_a_page_is_left_out_with_a_warning_at_its_line(tmp_path):
-    content = with_page(tmp_path, "about.md", PAGE + '\n<meta http-equiv="refresh" content="0; url=https://evil.example/">\n'
-                        "\n<script>alert(1)</script>\n\nText with <iframe src=\"https://evil.example/\"></iframe> in it.\n")
+    hostile = ('\n<meta http-equiv="refresh" content="0; url=https://evil.example/">\n'
+               '\n<script>alert(1)</script>\n\nText with <iframe src="https://evil.example/"></iframe> in it.\n')
+    content = with_page(tmp_path, "about.md", PAGE + hostile)
     validated = run_board("validate", "--content", content)
     assert validated.returncode == 0, validated.stderr
     warnings = [line for line in validated.stderr.splitlines() if "about.md:" in line]
@@ -82,7 +83,8 @@ def test_raw_html_in_a_page_is_left_out_with_a_warning_at_its_line(tmp_path):
     assert "Get in touch" in text(html.main)
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "//evil.example/", "data:text/html,hi", "http://evil.example/"])
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "//evil.example/", "data:text/html,hi",
+                                  "http://evil.example/"])
 def test_a_dangerous_link_in_a_page_stops_the_build_at_its_line(tmp_path, link):
     content = with_page(tmp_path, "about.md", PAGE + f"\nSee [this]({link}).\n")
     validated = run_board("validate", "--content", content)
@@ -118,7 +120,8 @@ def test_a_page_in_pelicans_own_metadata_format_is_refused(tmp_path):
     assert build(content, tmp_path / "output").returncode == 1
 
 
-@pytest.mark.parametrize("name", ["regions", "placements", "search", "stories", "feeds", "page", "pagefind", "hours"])
+@pytest.mark.parametrize("name", ["regions", "placements", "search", "stories", "feeds", "page", "pagefind",
+                                  "hours"])
 def test_a_page_named_like_the_boards_own_address_is_refused(tmp_path, name):
     content = with_page(tmp_path, f"{name}.md", PAGE)
     validated = run_board("validate", "--content", content)

@@ -62,6 +62,7 @@ class BoardReader:
         self.board = Board(vocabularies=vocabularies, today=settings.today)
         self.checkers = {kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story", "page")}
         self.titles = TitleRegister()
+        self.board_folders = board_folders(vocabularies)
 
     def is_wanted(self, path: Path) -> bool:
         """Whether this run checks the file: every file, unless it was given a list."""
@@ -124,7 +125,7 @@ class BoardReader:
     def read_page(self, path: Path) -> None:
         loaded = load_file(path, self.checkers["page"], front_matter=True)
         if loaded.document is not None:
-            check_page_file(loaded, board_folders(self.board.vocabularies))
+            check_page_file(loaded, self.board_folders)
             if not loaded.has_errors:
                 self.board.pages.append(page_from(loaded.data, path.stem, loaded.file, loaded.body))
         self.board.problems.extend(loaded.problems)

@@ -1,4 +1,5 @@
-"""The rules for one loaded file beyond its schema: links, look-alike hosts, photos, addresses, and a listing's field rules.
+"""The rules for one loaded file beyond its schema: links, look-alike hosts, photos, page addresses,
+and a listing's field rules.
 
 Each adds its findings to the file's problems; none needs another content file but the employers.
 """
