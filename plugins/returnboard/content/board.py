@@ -60,7 +60,8 @@ class BoardReader:
         vocabularies = load_vocabularies(settings.data_path)
         self.apply_hosts = load_apply_hosts(settings.data_path)
         self.board = Board(vocabularies=vocabularies, today=settings.today)
-        self.checkers = {kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story", "page")}
+        self.checkers = {kind: SchemaChecker(kind, vocabularies)
+                         for kind in ("placement", "employer", "story", "page")}
         self.titles = TitleRegister()
         self.board_folders = board_folders(vocabularies)
 
