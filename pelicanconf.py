@@ -11,17 +11,15 @@ DEFAULT_LANG = "en-GB"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["returnboard"]
 
-# Listings, employers and stories are read by the board plugin; Pelican reads pages only.
+# The board plugin reads every content file itself (listings, employers, stories and the pages
+# in content/pages/), and leaves Pelican no reader of its own.
 ARTICLE_PATHS = []
-PAGE_PATHS = ["pages"]
+PAGE_PATHS = []
 STATIC_PATHS = []
-READERS = {"html": None}
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = []
 for _kind in ("ARTICLE", "DRAFT", "DRAFT_PAGE", "AUTHOR", "CATEGORY", "TAG", "ARCHIVES",
               "AUTHORS", "CATEGORIES", "TAGS", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE",
-              "ARTICLE_LANG", "PAGE_LANG", "DRAFT_LANG", "DRAFT_PAGE_LANG"):
+              "PAGE", "ARTICLE_LANG", "PAGE_LANG", "DRAFT_LANG", "DRAFT_PAGE_LANG"):
     globals()[f"{_kind}_SAVE_AS"] = ""
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None

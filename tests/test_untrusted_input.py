@@ -13,10 +13,12 @@ from tests.test_stories import story
     (lambda content: content / "placements" / "no-such-listing.yaml", "there is no such file"),
     (lambda content: ROOT / "README.md", "the file is not in the content folder"),
     (lambda content: content / "placements" / "notes.txt", "is not a listing file"),
-    (lambda content: content / "pages" / "about.md", "this is not a kind of file that validate checks"),
+    (lambda content: content / "pages" / "about.md", "the file does not start with a `---` line"),
+    (lambda content: content / "notes.txt", "this is not a kind of file that validate checks"),
 ])
 def test_a_file_that_cannot_be_checked_is_named_not_passed(tmp_path, make_path, message):
     content = write_content(tmp_path, {"good": listing(), "notes.txt": "x\n"})
+    (content / "notes.txt").write_text("x\n", encoding="utf-8")
     (content / "pages").mkdir()
     (content / "pages" / "about.md").write_text("Title: About\n\nAbout us.\n", encoding="utf-8")
     path = make_path(content)

@@ -12,6 +12,12 @@ def _generators(pelican):
     return BoardGenerator
 
 
+def _no_pelican_readers(readers) -> None:
+    """The board reads every content file itself, checked; Pelican's own readers would read pages
+    unchecked (reStructuredText can include any file on the machine), so none is left."""
+    readers.reader_classes.clear()
+
+
 def _explain_without_traceback(record: logging.LogRecord) -> bool:
     """Pelican logs a failed run with its traceback; the board's own errors already say all there is."""
     error = record.exc_info[1] if record.exc_info else None
@@ -22,6 +28,7 @@ def _explain_without_traceback(record: logging.LogRecord) -> bool:
 
 def register():
     signals.get_generators.connect(_generators)
+    signals.readers_init.connect(_no_pelican_readers)
     pelican_logger = logging.getLogger("pelican")
     if _explain_without_traceback not in pelican_logger.filters:
         pelican_logger.addFilter(_explain_without_traceback)

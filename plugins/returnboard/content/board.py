@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.models import Employer, Placement, Story
+from ..domain.addresses import board_folders
+from ..domain.models import Employer, Page, Placement, Story
 from ..domain.vocabularies import Vocabulary
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
@@ -23,13 +24,13 @@ from .cross_file_checks import (
     unknown_employer,
 )
 from .data_files import load_apply_hosts, load_vocabularies
-from .file_checks import check_employer_file, check_placement_file, check_story_file
+from .file_checks import check_employer_file, check_page_file, check_placement_file, check_story_file
 from .files import file_problem, find_content_files, unchecked_requests
 from .loading import LoadedFile, load_file
 from .markdown_html import render_markdown
 from .problems import Problem
 from .schema_check import SchemaChecker
-from .to_models import employer_from, placement_from, story_from
+from .to_models import employer_from, page_from, placement_from, story_from
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Board:
     employers: dict[str, Employer] = field(default_factory=dict)
     placements: list[Placement] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -59,8 +61,10 @@ class BoardReader:
         vocabularies = load_vocabularies(settings.data_path)
         self.apply_hosts = load_apply_hosts(settings.data_path)
         self.board = Board(vocabularies=vocabularies, today=settings.today)
-        self.checkers = {kind: SchemaChecker(kind, vocabularies) for kind in ("placement", "employer", "story")}
+        self.checkers = {kind: SchemaChecker(kind, vocabularies)
+                         for kind in ("placement", "employer", "story", "page")}
         self.titles = TitleRegister()
+        self.board_folders = board_folders(vocabularies)
 
     def is_wanted(self, path: Path) -> bool:
         """Whether this run checks the file: every file, unless it was given a list."""
@@ -73,6 +77,8 @@ class BoardReader:
         self.read_employers(files.employers)
         for path in filter(self.is_wanted, files.stories):
             self.read_story(path)
+        for path in filter(self.is_wanted, files.pages):
+            self.read_page(path)
         repeats = repeated_names(files.placements)
         to_check = []
         for path in files.placements:
@@ -126,6 +132,14 @@ class BoardReader:
         if employer:
             employer.stories.append(story)
         return loaded.problems
+
+    def read_page(self, path: Path) -> None:
+        loaded = load_file(path, self.checkers["page"], front_matter=True)
+        if loaded.document is not None:
+            check_page_file(loaded, self.board_folders)
+            if not loaded.has_errors:
+                self.board.pages.append(page_from(loaded.data, path.stem, loaded.file, loaded.body))
+        self.board.problems.extend(loaded.problems)
 
     def check_placements(self, paths: list[Path]) -> list:
         """Check every listing over the workers; a file that kills its worker is reported, and the rest checked again."""

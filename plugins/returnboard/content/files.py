@@ -1,8 +1,13 @@
-"""Find the content files (employers, listings, stories) and any data file left in the wrong place."""
+"""Find the content files (employers, listings, stories, pages) and any file left in the wrong place.
+
+Only regular files are ever read: a symbolic link, a named pipe, a device or a folder named like
+a file anywhere under content/ is refused, and nothing is read through it.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -15,7 +20,8 @@ DATA_SUFFIXES = {".yaml", ".yml"}
 def display_path(path: Path) -> str:
     """A path as the author knows it: relative to where the command was run, if inside it."""
     relative = os.path.relpath(path)
-    return str(Path(path).resolve()) if relative.startswith("..") else relative
+    # Absolute, but not resolved: a symbolic link is named as itself, not as what it points to.
+    return os.path.abspath(path) if relative.startswith("..") else relative
 
 
 def file_problem(path: Path, message: str, hint: str) -> Problem:
@@ -28,16 +34,30 @@ class ContentFiles:
     employers: list[Path] = field(default_factory=list)
     placements: list[Path] = field(default_factory=list)
     stories: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
 def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> ContentFiles:
-    """Every content file in a stable order; misplaced data files are reported if this run checks them."""
+    """Every content file in a stable order.
+
+    Links and other files that are not what they seem are always reported; misplaced files
+    only if this run checks them.
+    """
     found = ContentFiles()
     for root, dirs, files in os.walk(content):
+        for name in sorted(dirs):
+            problem = _not_a_plain_folder(Path(root) / name)
+            if problem:
+                found.problems.append(problem)
+                dirs.remove(name)  # never read through it
         dirs.sort()
         for name in sorted(files):
             path = Path(root) / name
+            problem = _not_a_regular_file(path)
+            if problem:
+                found.problems.append(problem)
+                continue
             where = path.relative_to(content).parts
             if where[0] == "placements":
                 if path.suffix == ".yaml":
@@ -48,6 +68,11 @@ def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> Cont
                 found.employers.append(path)
             elif where[0] == "stories" and len(where) == 2 and path.suffix == ".md":
                 found.stories.append(path)
+            elif where[0] == "pages":
+                if len(where) == 2 and path.suffix == ".md":
+                    found.pages.append(path)
+                elif is_wanted(path):
+                    found.problems.append(_not_a_page(path))
             elif path.suffix in DATA_SUFFIXES and is_wanted(path):
                 found.problems.append(file_problem(
                     path, "this data file is outside content/placements/ and content/employers/",
@@ -57,7 +82,7 @@ def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> Cont
 
 def unchecked_requests(requested: list[Path], content: Path, found: ContentFiles) -> list[Problem]:
     """A problem for each file a run was asked to check that it cannot check, so none passes unseen."""
-    checked = {path.resolve() for path in (*found.employers, *found.placements, *found.stories)}
+    checked = {path.resolve() for path in (*found.employers, *found.placements, *found.stories, *found.pages)}
     reported = {problem.file for problem in found.problems}
     problems = []
     for path in requested:
@@ -72,8 +97,9 @@ def unchecked_requests(requested: list[Path], content: Path, found: ContentFiles
         else:
             problems.append(file_problem(
                 path, "this is not a kind of file that validate checks",
-                "it checks listings, employers and stories: a listing is content/placements/<name>.yaml, an employer content/employers/<id>.yaml "
-                "and a story content/stories/<slug>.md"))
+                "it checks listings, employers, stories and pages: a listing is content/placements/<name>.yaml, "
+                "an employer content/employers/<id>.yaml, a story content/stories/<slug>.md "
+                "and a page content/pages/<slug>.md"))
     return problems
 
 
@@ -83,3 +109,42 @@ def _not_a_listing(path: Path) -> Problem:
     else:
         hint = f"a listing is a .yaml file: copy the template to content/placements/{path.stem}.yaml"
     return file_problem(path, f"`{path.name}` is not a listing file", hint)
+
+
+def _not_a_regular_file(path: Path) -> Problem | None:
+    """A link or special file would be read (or copied) as whatever it points to; a pipe would never end."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        return file_problem(path, f"`{path.name}` is a symbolic link",
+                            "content files must be real files: put the file itself here instead of a link")
+    if not stat.S_ISREG(mode):
+        return file_problem(path, f"`{path.name}` is not a regular file (it is a {_kind_of_file(mode)})",
+                            "content/ holds ordinary files only: remove it")
+    return None
+
+
+def _not_a_plain_folder(path: Path) -> Problem | None:
+    if os.path.islink(path):
+        return file_problem(path, f"the folder `{path.name}` is a symbolic link",
+                            "content files must be real files: put the folder itself here instead of a link")
+    if path.suffix:
+        return file_problem(path, f"`{path.name}` is a folder, named like a file",
+                            "content/ holds files with these names, not folders: remove it or rename it")
+    return None
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _not_a_page(path: Path) -> Problem:
+    return file_problem(
+        path, f"`{path.name}` is not a page file",
+        f"a page is Markdown, content/pages/{path.stem}.md, with its title and summary between `---` lines "
+        "at the top; reStructuredText and other formats are not read")

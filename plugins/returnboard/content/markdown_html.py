@@ -19,9 +19,11 @@ from ..domain.text import replace_unsafe_characters, unsafe_character
 from .links import link_problem
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
+    "p", "br", "strong", "em", "ul", "ol", "li", "a",
     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td",
 }
+# A listing or story sits under the page's h1 and h2; a page of its own sits under its h1 alone.
+LISTING_TOP_HEADING, PAGE_TOP_HEADING = 3, 2
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 LINK_REL = "nofollow ugc noopener noreferrer"
 EXTENSIONS = ["table"]
@@ -46,8 +48,8 @@ def _cmark(text: str, options: int = 0) -> str:
     return cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=EXTENSIONS)
 
 
-def _demote_headings(html: str) -> str:
-    """The page owns h1 and h2: a text's highest heading becomes h3 and the rest follow.
+def _demote_headings(html: str, top: int) -> str:
+    """The page owns the headings above `top`: a text's highest heading becomes `top` and the rest follow.
 
     Shifting by the highest level used, not a fixed amount, keeps "## Support" from
     becoming an h4 straight under an h2, which screen reader users hear as a gap.
@@ -55,7 +57,7 @@ def _demote_headings(html: str) -> str:
     levels = [int(level) for _, level in _HEADING.findall(html)]
     if not levels:
         return html
-    shift = 3 - min(levels)
+    shift = top - min(levels)
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html)
 
 
@@ -66,14 +68,14 @@ def _keep_safe_links(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def render_markdown(text: str) -> Markup:
-    """Render untrusted Markdown to HTML that is safe to put in a page.
+def render_markdown(text: str, top_heading: int = LISTING_TOP_HEADING) -> Markup:
+    """Render untrusted Markdown to HTML that is safe to put in a page, its headings from `top_heading` down.
 
     The validator refuses characters no page may carry; any that get past it are replaced here.
     """
     return Markup(replace_unsafe_characters(nh3.clean(
-        _demote_headings(_cmark(text)),
-        tags=ALLOWED_TAGS,
+        _demote_headings(_cmark(text), top_heading),
+        tags=ALLOWED_TAGS | {f"h{level}" for level in range(top_heading, 7)},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"https", "mailto"},
         link_rel=LINK_REL,

@@ -1,4 +1,4 @@
-"""Turn checked data into the board's models: employers, placements and stories."""
+"""Turn checked data into the board's models: employers, placements, stories and pages."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..domain.dates import parse_date
-from ..domain.models import Employer, Pay, Photo, Placement, ReturnerProgramme, Story
+from ..domain.models import Employer, Page, Pay, Photo, Placement, ReturnerProgramme, Story
 from ..domain.vocabularies import Vocabulary
-from .markdown_html import render_markdown
+from .markdown_html import PAGE_TOP_HEADING, render_markdown
 
 
 def _terms(vocabularies: dict[str, Vocabulary], key: str, ids: list[str]) -> list:
@@ -66,3 +66,8 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
     )
     placement.set_today(today)
     return placement
+
+
+def page_from(data: dict, slug: str, source: str, body: str) -> Page:
+    return Page(slug=slug, source=source, title=data["title"], summary=data["summary"],
+                body_html=render_markdown(body, top_heading=PAGE_TOP_HEADING))

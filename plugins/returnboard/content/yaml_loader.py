@@ -275,7 +275,7 @@ def read_front_matter_bytes(raw: bytes) -> tuple[YamlDocument, str, int]:
     lines = text.split("\n")
     if lines[0].strip() != "---":
         return _file_problem("the file does not start with a `---` line",
-                             "put the story's details between two `---` lines at the top"), "", 1
+                             "put the details, such as `title:`, between two `---` lines at the top"), "", 1
     end = next((n for n, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if end is None:
         return _file_problem("the details at the top have no closing `---` line",

@@ -1,5 +1,5 @@
-"""What the board is made of: employers, placements and stories, with the rules that say what
-to show of them (wording, counts, UK-wide listings), so that templates only print."""
+"""What the board is made of: employers, placements, stories and its own pages, with the rules
+that say what to show of them (wording, counts, UK-wide listings), so that templates only print."""
 
 from __future__ import annotations
 
@@ -292,3 +292,18 @@ class Story(Faceted):
         """How they came back, in one line for a card."""
         return (f"Came back in {self.returned} after a {self.break_text} break, "
                 f"through a {self.type.name.lower()}. {self.region.name}.")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One of the board's own pages, such as the accessibility statement, at the address its file name gives."""
+
+    slug: str
+    source: str
+    title: str
+    summary: str
+    body_html: Markup  # the page's Markdown, already made safe
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"

@@ -1,9 +1,8 @@
-"""Decide which board pages exist (listings, lists, facets, employers, search) and write them."""
+"""Decide which board pages exist (listings, lists, facets, employers, search, its own pages) and write them."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from markupsafe import Markup
@@ -20,6 +19,7 @@ from .blank import Blank
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
+from .photos import publish_photo
 from .related_stories import StoryFinder
 from .summaries import (
     FRONT_CLOSING_SOON,
@@ -110,6 +110,8 @@ class BoardGenerator(Generator):
             yield from self.facet_pages(facet)
         yield from self.employer_pages()
         yield from self.story_pages()
+        for page in self.board.pages:
+            yield f"{page.url}index.html", "page", page.url, {"page": page}
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
         yield "schemas/index.html", "schemas", "schemas/", {"schemas": self.published_schemas()}
@@ -173,10 +175,11 @@ class BoardGenerator(Generator):
             yield f"{story.url}index.html", "story", story.url, {"story": story}
 
     def copy_story_photos(self):
+        """Each story's photo, checked when it was read, published without its metadata."""
         for story in self.board.stories:
             if story.photo:
-                target = Path(self.output_path) / story.url / story.photo.src
-                shutil.copyfile(Path(self.path) / "stories" / story.photo.src, target)
+                publish_photo(Path(self.path) / "stories" / story.photo.src,
+                              Path(self.output_path) / story.url / story.photo.src)
 
     def published_schemas(self) -> dict[str, dict]:
         """The schemas published under /schemas/, by name; each says what it is for."""
