@@ -185,4 +185,8 @@ def test_pre_commit_hook_runs_our_validator_on_content(tmp_path):
     assert "broken-listing.yaml:1:8: title: is 2 characters" in result.stdout
     result = hook("content/placements/robotics-software-returnship.yaml", "Makefile")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Check listings and employers" in result.stdout
+    assert "Check listings, employers, stories and pages" in result.stdout
+    page = clone / "content" / "pages" / "about.md"
+    page.write_text("Title: About\n\nOld style.\n", encoding="utf-8")
+    result = hook("content/pages/about.md")
+    assert result.returncode == 1 and "about.md:1:1: (file): the file does not start with a `---` line" in result.stdout
