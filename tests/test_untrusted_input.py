@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from returnboard.content.markdown_html import raw_html_in
 from tests.boardtools import ROOT, listing, run_board, write_content
 from tests.test_stories import story
 
@@ -121,3 +122,8 @@ def test_markdown_that_makes_parsers_backtrack_is_checked_without_stalling(tmp_p
     content = write_content(tmp_path, {"brackets": listing(description="## The role\n\n" + "[" * 19000)})
     result = run_board("validate", "--content", content)
     assert result.returncode == 0, result.stderr
+
+
+def test_each_block_of_raw_html_is_named_at_its_own_line():
+    text = 'Intro.\n\n<meta http-equiv="refresh" content="0">\n\n<script>alert(1)</script>\n\nText <b>x</b>\n'
+    assert [found.line for found in raw_html_in(text)] == [3, 5, 7]

@@ -138,6 +138,8 @@ class _Scanner(HTMLParser):
         line = next((number for number in range(first, last + 1) if "<" in self.source_lines[number - 1]), first)
         if not self.omitted or self.omitted[-1].line != line:
             self.omitted.append(Found("", line))
+        if not self.blocks:  # the next block of HTML, if one follows straight on, stands below this one
+            self.last_line = line
 
     def line_of(self, target: str, otherwise: int | None = None) -> int:
         """The line the target is written on (in its block, else a reference's definition); else `otherwise`,
