@@ -177,3 +177,39 @@ def test_a_template_placeholder_is_one_error_at_its_line_in_any_field(tmp_path, 
     assert len(problems) == 1, result.stderr
     line = next(number for number, written in enumerate(text.splitlines(), start=1) if "<" in written)
     assert f"role.yaml:{line}:" in problems[0] and "still has the template's placeholder" in problems[0]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("'£38,000'", "pay.min: '£38,000' is not written as a plain number (write 38000: digits only, no £ or commas)"),
+    ("38,000", "pay.min: '38,000' is not written as a plain number (write 38000: digits only, no £ or commas)"),
+    ("38k", "pay.min: '38k' is not written as a plain number (write 38000: digits only, no £ or commas)"),
+])
+def test_pay_as_people_write_it_gets_one_error_saying_exactly_what_to_write(tmp_path, written, expected):
+    text = yaml.safe_dump(listing(), sort_keys=False).replace("min: 36000", f"min: {written}")
+    result = run_board("validate", "--content", write_content(tmp_path, {"role": text}))
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if ": pay" in line] == [
+        line for line in result.stderr.splitlines() if line.endswith(expected)]
+    assert expected in result.stderr
+
+
+def test_a_date_written_day_first_gets_one_error_with_the_date_to_write(tmp_path):
+    content = write_content(tmp_path, {"role": listing(closes="31/01/2027")})
+    result = run_board("validate", "--content", content)
+    problems = [line for line in result.stderr.splitlines() if ": closes: " in line]
+    assert len(problems) == 1
+    assert problems[0].endswith("closes: '31/01/2027' is not written as YYYY-MM-DD (write the date as 2027-01-31)")
+
+
+def test_a_yaml_slip_is_explained_in_plain_words_and_the_other_fields_are_still_checked(tmp_path):
+    text = (yaml.safe_dump(listing(), sort_keys=False)
+            .replace("location: Newcastle upon Tyne", "location: Newcastle: city centre")
+            .replace("closes: '2027-01-31'", "closes: 31/01/2027").replace("min: 36000", "min: £36,000"))
+    result = run_board("validate", "--content", write_content(tmp_path, {"role": text}))
+    report = result.stderr
+    assert "location: the value has `: ` in it, which reads as the start of another field" in report
+    assert "mapping values" not in report
+    assert "closes: '31/01/2027' is not written as YYYY-MM-DD" in report
+    assert "pay.min: '£36,000' is not written as a plain number" in report
+    assert "`location` is missing" not in report
+    assert "3 error(s)" in report

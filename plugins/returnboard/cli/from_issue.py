@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..content.data_files import load_vocabularies
 from ..domain.text import printable
+from ..domain.answers import read_date, read_pounds
 from ..domain.vocabularies import Vocabulary
 from ..settings import BoardSettings
 from .environment import board_settings
@@ -24,7 +25,6 @@ from .validate import check_content
 
 NO_RESPONSE = "_No response_"
 CHECKBOX = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$")
-NUMBER = re.compile(r"^£?\s*(\d[\d,]*(?:\.\d+)?)\s*(k?)$", re.IGNORECASE)
 BY_FIELD = {question.field: question for question in QUESTIONS}
 BY_ID = {question.id: question for question in QUESTIONS}
 
@@ -100,17 +100,22 @@ class Converter:
         return ids
 
     def number(self, question: Question, answer: str, whole: bool = False):
-        match = NUMBER.match(answer.replace(" ", ""))
-        if not match:
+        try:
+            value = read_pounds(answer)
+        except ValueError:
             self.problem(question, f"{answer!r} is not a number", "write digits only, such as 38000")
             return None
-        value = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
-        if value.is_integer():
-            return int(value)
-        if whole:
+        if whole and not isinstance(value, int):
             self.problem(question, f"{answer!r} is not a whole number", "write a whole number, such as 12")
             return None
         return value
+
+    def date(self, question: Question, answer: str) -> str:
+        """A date as YYYY-MM-DD, however it was typed; else the answer, for the validator to explain."""
+        try:
+            return read_date(answer).isoformat()
+        except ValueError:
+            return answer
 
     def _ids(self, question: Question) -> list:
         if question.vocabulary:
@@ -132,6 +137,8 @@ class Converter:
                 data[question.field] = self.choice(question, answer)
             elif question.id in ("duration_weeks", "min_break_months"):
                 data[question.field] = self.number(question, answer, whole=True)
+            elif question.id in ("closes", "starts"):
+                data[question.field] = self.date(question, answer)
             elif question.id == "apply":
                 data["apply"] = {"email": answer.removeprefix("mailto:")} if _is_email(answer) else {"url": answer}
             elif question.id == "summary":  # plain text: line breaks typed in the box are not kept

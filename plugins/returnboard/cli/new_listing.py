@@ -18,6 +18,7 @@ from ..content.data_files import load_vocabularies
 from ..content.loading import SLUG
 from ..content.placeholders import GUIDANCE, GUIDANCE_DESCRIPTION
 from ..content.schema_check import SchemaChecker
+from ..domain.answers import read_date, read_pounds
 from ..domain.vocabularies import Vocabulary
 from .environment import board_settings
 from .listing_text import render_listing, slugify
@@ -113,14 +114,7 @@ def text(low: int, high: int):
 
 
 def number(value: str):
-    cleaned = value.replace(",", "").replace("£", "").strip()
-    try:
-        result = float(cleaned)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a number: write digits only, such as 38000") from None
-    if result <= 0:
-        raise ValueError("write a number above 0")
-    return int(result) if result.is_integer() else result
+    return read_pounds(value)
 
 
 def whole(value: str) -> int:
@@ -139,10 +133,7 @@ def yes_no(value: str) -> bool:
 
 
 def date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, such as 2027-03-31") from None
+    return read_date(value).isoformat()
 
 
 def apply_to(value: str) -> dict:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from ..domain.answers import date_hint, pounds_hint, read_date, read_pounds
 from ..domain.vocabularies import Vocabulary, vocabularies_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
@@ -38,6 +39,8 @@ TYPE_NAMES = {
     "array": "a list",
     "object": "a group of fields",
 }
+# When several rules fail for one field, the first of these to fail explains it.
+KEYWORD_ORDER = {"required": 0, "additionalProperties": 1, "type": 2, "enum": 3, "const": 4, "format": 5}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
@@ -73,12 +76,13 @@ class SchemaChecker:
         )
 
     def check(self, data, plain_scalars: dict) -> list[tuple[tuple, str, str]]:
-        """Every schema failure as (path, message, hint), most specific first."""
-        found = []
-        for error in self.validator.iter_errors(data):
-            found.extend(self.explain(error, plain_scalars))
-        unique = list(dict.fromkeys(found))
-        return unique
+        """Every schema failure as (path, message, hint): one a field, the one that says most."""
+        errors = sorted(self.validator.iter_errors(data), key=lambda error: KEYWORD_ORDER.get(error.validator, 99))
+        found: dict[tuple, tuple] = {}
+        for error in errors:
+            for path, message, hint in self.explain(error, plain_scalars):
+                found.setdefault(path, (path, message, hint))
+        return list(found.values())
 
     def explain(self, error, plain_scalars) -> list[tuple[tuple, str, str]]:
         path = tuple(error.absolute_path)
@@ -100,6 +104,8 @@ class SchemaChecker:
             return [(path, *self._enum(value, error.validator_value, field))]
         if keyword == "type":
             return [(path, *self._type(value, error.validator_value, path, plain_scalars))]
+        if keyword in ("format", "pattern") and error.schema.get("format") == "date":
+            return [self._date(path, value, field)]
         if keyword == "format":
             return [(path, f"{value!r} is not a real date",
                      FIELD_HINTS.get(field, "write the date as YYYY-MM-DD"))]
@@ -164,8 +170,24 @@ class SchemaChecker:
             return f"{value!r} is not a {noun} id", f"use `{match}`"
         return f"{value!r} is not a {noun} id", "use one of: " + ", ".join(allowed)
 
+    def _date(self, path: tuple, value: str, field: str) -> tuple[tuple, str, str]:
+        """A date not written as YYYY-MM-DD: say exactly what to write when it can be read."""
+        try:
+            day = read_date(value)
+        except ValueError:
+            return path, f"{value!r} is not a real date", FIELD_HINTS.get(field, "write the date as YYYY-MM-DD")
+        return path, f"{value!r} is not written as YYYY-MM-DD", date_hint(day)
+
     def _type(self, value, expected, path, plain_scalars) -> tuple[str, str]:
         wanted = TYPE_NAMES.get(expected, expected)
+        if expected in ("number", "integer") and isinstance(value, str):
+            try:
+                amount = read_pounds(value)
+            except ValueError:
+                pass
+            else:
+                if expected == "number" or isinstance(amount, int):
+                    return f"{value!r} is not written as a plain number", pounds_hint(amount)
         written = plain_scalars.get(path)
         if expected == "string" and isinstance(value, bool) and written and written.lower() in YAML_BOOLEAN_WORDS:
             return (f"{written} was read as true/false, not as text",

@@ -7,6 +7,7 @@ as the strings the author wrote (the schema checks them as `format: date`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -17,6 +18,7 @@ from ..domain.text import unsafe_character_problem
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
+MAX_RECOVERIES = 5  # syntax errors set aside before the rest of a file is read again
 # Deeper than any real file, far shallower than what crashes the parser; MAX_DEPTH gives the precise error.
 MAX_PARSE_DEPTH = 32
 
@@ -179,28 +181,70 @@ class _Builder:
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    """Parse YAML text; problems are collected on the document, never raised."""
+    """Parse YAML text; problems are collected on the document, never raised.
+
+    After a syntax error, the line it stands on is set aside and the rest read again, so that
+    the other fields are checked in the same round; the document then holds what could be read.
+    """
     document = YamlDocument()
+    lines = text.split("\n")
+    for _ in range(MAX_RECOVERIES + 1):
+        error = _parse_into(document, "\n".join(lines))
+        if error is None:
+            return document
+        line = error.line
+        if not 0 < line <= len(lines) or lines[line - 1].lstrip().startswith("#"):
+            return document
+        lines[line - 1] = "#"  # a comment keeps every other line where it was
+    document.data = None
+    return document
+
+
+class _SetAside(Exception):
+    """A syntax error at `line`, already reported."""
+
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _parse_into(document: YamlDocument, text: str) -> _SetAside | None:
+    """One attempt: the data and its problems on success; the line to set aside on a syntax error."""
     try:
         if not _safe_to_compose(text, document):
-            return document
+            return None
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _position(mark) if mark else Position(1, 1)
-        document.problems.append(YamlProblem(position, "(file)", _yaml_message(error),
-                                             _yaml_hint(error, text, position)))
-        return document
+        if not any(problem.position.line == position.line for problem in document.problems):
+            document.problems.append(YamlProblem(position, _field_on(text, position), _yaml_message(error),
+                                                 _yaml_hint(error, text, position)))
+        if "expected a single document" in _parser_said(error):
+            return None
+        return _SetAside(position.line)
     except yaml.YAMLError as error:
         document.problems.append(YamlProblem(Position(1, 1), "(file)", str(error),
                                              "check that the file is valid YAML"))
-        return document
+        return None
     if node is None:
-        document.problems.append(YamlProblem(Position(1, 1), "(file)", "the file is empty",
-                                             "copy the template and fill in its fields"))
-        return document
+        if not document.problems:
+            document.problems.append(YamlProblem(Position(1, 1), "(file)", "the file is empty",
+                                                 "copy the template and fill in its fields"))
+        return None
+    document.positions.clear()
+    document.key_positions.clear()
+    document.plain_scalars.clear()
+    document.block_scalars.clear()
     document.data = _Builder(document).build(node, ())
-    return document
+    return None
+
+
+def _field_on(text: str, position: Position) -> str:
+    """The field a syntax error stands in, when its line starts one; else the file as a whole."""
+    lines = text.split("\n")
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    match = re.match(r"^([A-Za-z_][\w-]*):", line)
+    return match.group(1) if match else "(file)"
 
 
 def _safe_to_compose(text: str, document: YamlDocument) -> bool:
@@ -228,8 +272,28 @@ def _safe_to_compose(text: str, document: YamlDocument) -> bool:
     return True
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+# What the parser says, in words an employer can act on.
+PLAIN_WORDS = [
+    ("mapping values are not allowed", "the value has `: ` in it, which reads as the start of another field"),
+    ("found character '\\t' that cannot start any token", "a tab is used to indent this line"),
+    ("found a tab character", "a tab is used to indent this line"),
+    ("could not find expected ':'", "this line has no `:` after its field name"),
+    ("expected <block end>, but found", "this line is indented differently from the lines around it"),
+    ("did not find expected key", "this line is indented differently from the lines around it"),
+    ("found unexpected end of stream", "a quote is opened and never closed"),
+    ("while scanning a quoted scalar", "a quote is opened and never closed"),
+    ("expected a single document", "the file holds a second `---` and more after it"),
+    ("found unknown escape character", "a backslash in double quotes starts an unknown escape"),
+]
+
+
+def _parser_said(error: yaml.MarkedYAMLError) -> str:
     return " ".join(part for part in (error.context, error.problem) if part)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    said = _parser_said(error)
+    return next((plain for words, plain in PLAIN_WORDS if words in said), said)
 
 
 def _yaml_hint(error: yaml.MarkedYAMLError, text: str, position: Position) -> str:
@@ -237,7 +301,7 @@ def _yaml_hint(error: yaml.MarkedYAMLError, text: str, position: Position) -> st
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     if "\t" in line or "tab" in (error.problem or ""):
         return "indent with spaces, not tabs"
-    if "expected a single document" in _yaml_message(error):
+    if "expected a single document" in _parser_said(error):
         return "keep one listing per file, with no second `---` line"
     if ": " in line.split(":", 1)[-1]:
         return "put the value in quotes, because it contains `: `"
