@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.boardtools import listing, run_board, write_content
+from tests.boardtools import EMPLOYER, listing, run_board, write_content
 
 CORPUS = Path(__file__).parent / "corpus" / "placements"
 
@@ -213,3 +213,16 @@ def test_a_yaml_slip_is_explained_in_plain_words_and_the_other_fields_are_still_
     assert "pay.min: '£36,000' is not written as a plain number" in report
     assert "`location` is missing" not in report
     assert "3 error(s)" in report
+
+
+def test_checking_one_file_reports_that_file_and_not_others(tmp_path):
+    content = write_content(tmp_path, {"mine": listing(), "theirs": listing(title="Another role", regions=["Wales"])},
+                            {"tyne-test-works": EMPLOYER, "broken-employer": {"name": "B"}})
+    whole = run_board("validate", "--content", content)
+    assert "theirs.yaml" in whole.stderr and "broken-employer.yaml" in whole.stderr
+    one = run_board("validate", "--content", content, content / "placements" / "mine.yaml")
+    assert one.returncode == 0, one.stderr
+    assert "theirs.yaml" not in one.stderr and "broken-employer.yaml" not in one.stderr
+    repeated = write_content(tmp_path / "again", {"first": listing(), "second": listing()})
+    second = run_board("validate", "--content", repeated, repeated / "placements" / "second.yaml")
+    assert second.returncode == 1 and "already lists `Test engineer returnship`" in second.stderr

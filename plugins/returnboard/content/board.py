@@ -90,6 +90,9 @@ class BoardReader:
                 to_check.append(path)
         for loaded, description_html in self.check_placements(to_check):
             self.add_placement(loaded, description_html)
+        if self.wanted is not None:  # only the files asked about, with the cross-file rules that name them
+            self.board.problems = [problem for problem in self.board.problems
+                                   if Path(problem.file).resolve() in self.wanted]
         self.board.problems.sort()
         self.board.placements.sort(key=lambda p: (p.posted, p.slug), reverse=True)
         self.board.stories.sort(key=lambda s: (s.published, s.slug), reverse=True)
