@@ -206,3 +206,14 @@ def test_a_person_is_asked_each_question_and_a_wrong_answer_is_asked_again(conte
     assert data["pay"] == {"min": 31000, "period": "year"}
     assert data["duration_weeks"] == 10 and data["route_to_permanent"] is False
     validates(content, path)
+
+
+def test_a_refused_listing_is_checked_in_memory_and_never_touches_the_folder(content):
+    folder = content / "placements"
+    before = folder.stat().st_mtime_ns
+    refused = new(content, *RETURNSHIP, "--closes", "2025-01-01")  # before it was posted
+    assert refused.returncode == 1 and "nothing was written" in refused.stderr
+    assert folder.stat().st_mtime_ns == before  # no file was created, nor deleted again
+    accepted = new(content, *RETURNSHIP)
+    assert accepted.returncode == 0, accepted.stderr
+    assert folder.stat().st_mtime_ns != before  # which is what writing one does

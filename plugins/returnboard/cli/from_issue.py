@@ -190,17 +190,17 @@ def _is_email(answer: str) -> bool:
 
 
 def convert(body: str, out: Path, content: Path, settings: BoardSettings) -> list[Path]:
-    """Write the listing (and a new employer) into the content folder, checked by the validator.
+    """Write the listing (and a new employer) into the content folder, once the validator accepts them.
 
-    Raises IssueInvalid, leaving nothing behind, when the answers do not make a valid listing:
+    The files are checked before they are written. Raises IssueInvalid, writing nothing, when the
+    answers do not make a valid listing:
     every reason at once, so that the employer can fix the issue in one edit.
     """
     vocabularies = load_vocabularies(settings.data_path)
     converter = Converter(vocabularies)
     data, new_employer = converter.listing(split_answers(body), settings.today.isoformat())
-    written = []
+    drafts: dict[Path, str] = {}  # each file to write, checked before any is written
     if new_employer:
-        (content / "employers").mkdir(parents=True, exist_ok=True)
         employer_file = content / "employers" / f"{data['employer']}.yaml"
         if employer_file.exists():
             # Never attach a listing to an employer the answers did not name by its id: the
@@ -211,13 +211,11 @@ def convert(body: str, out: Path, content: Path, settings: BoardSettings) -> lis
                               "and leave the organisation's name and website blank; if it is not, "
                               "give your organisation's full name")
         else:
-            employer_file.write_text(render_employer(new_employer), encoding="utf-8")
-            written.append(employer_file)
-    listing_file = free_path(out, slugify(data.get("title", "")))
-    listing_file.write_text(render_listing(data, vocabularies), encoding="utf-8")
-    written.append(listing_file)
-    board = check_content(content, [str(path) for path in written], settings)
-    mine = {path.resolve() for path in written}
+            drafts[employer_file] = render_employer(new_employer)
+    listing_file = content / "placements" / free_path(out, slugify(data.get("title", ""))).name
+    drafts[listing_file] = render_listing(data, vocabularies)
+    board = check_content(content, [], settings, {path: text.encode("utf-8") for path, text in drafts.items()})
+    mine = {path.resolve() for path in drafts}
     reasons = list(converter.reasons)
     for problem in board.errors:
         label, reason = _as_answer(problem)
@@ -225,10 +223,11 @@ def convert(body: str, out: Path, content: Path, settings: BoardSettings) -> lis
         if Path(problem.file).resolve() in mine and label not in converter.labels:
             reasons.append(reason)
     if reasons:
-        for path in written:
-            path.unlink()
         raise IssueInvalid(list(dict.fromkeys(reasons)))
-    return written
+    for path, text in drafts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(drafts)
 
 
 def _as_answer(problem) -> tuple[str, str]:

@@ -292,20 +292,23 @@ def main(options: argparse.Namespace) -> int:
         return 2
     path = folder / f"{slug}.yaml"
     shown = os.path.relpath(path)
-    try:
-        with open(path, "x", encoding="utf-8") as stream:
-            stream.write(render_listing(data, vocabularies))
-    except FileExistsError:
+    if path.exists():
         print(f"new: {shown} already exists, and was left as it was: "
               "choose another title or give --slug", file=sys.stderr)
         return 1
-    board = check_content(content, [str(path)], settings)
+    text = render_listing(data, vocabularies)
+    board = check_content(content, [], settings, {path: text.encode("utf-8")})
     unwritten = [problem for problem in board.errors
                  if problem.field == "description" and any(sentence in problem.message for sentence in GUIDANCE)]
     if len(unwritten) < len(board.errors):
         report([problem for problem in board.problems if problem not in unwritten])
-        path.unlink()
         print("new: nothing was written: fix the answers above.", file=sys.stderr)
+        return 1
+    try:
+        with open(path, "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        print(f"new: {shown} was written by someone else meanwhile, and was left as it was", file=sys.stderr)
         return 1
     if unwritten:
         print(f"Wrote {shown}. Its description is still our guidance: replace it with your own words "

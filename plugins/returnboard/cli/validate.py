@@ -13,9 +13,11 @@ from .environment import board_settings
 from .github_output import annotation, summary
 
 
-def check_content(content: Path, files: list[str] | None, settings: BoardSettings) -> Board:
-    only = [Path(name) for name in files] if files else None
-    return read_board(content, settings, only)
+def check_content(content: Path, files: list[str] | None, settings: BoardSettings,
+                  drafts: dict[Path, bytes] | None = None) -> Board:
+    """The board checked: all of it, or just `files` and the `drafts` (files not written yet)."""
+    only = [Path(name) for name in files] if files or drafts else None
+    return read_board(content, settings, only, drafts)
 
 
 def report(problems: list[Problem], stream=sys.stderr) -> None:

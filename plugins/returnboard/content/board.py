@@ -53,11 +53,13 @@ class Board:
 class BoardReader:
     """Reads one content folder with one set of settings; `read()` gives the Board."""
 
-    def __init__(self, content: Path, settings: BoardSettings, only: list[Path] | None = None):
+    def __init__(self, content: Path, settings: BoardSettings, only: list[Path] | None = None,
+                 drafts: dict[Path, bytes] | None = None):
         self.content = Path(content)
         self.settings = settings
-        self.requested = only or []
-        self.wanted = None if only is None else {Path(p).resolve() for p in only}
+        self.drafts = drafts or {}
+        self.requested = [path for path in (only or []) if path not in self.drafts]
+        self.wanted = None if only is None else {Path(p).resolve() for p in (*only, *self.drafts)}
         vocabularies = load_vocabularies(settings.data_path)
         self.apply_hosts = load_apply_hosts(settings.data_path)
         self.board = Board(vocabularies=vocabularies, today=settings.today)
@@ -71,7 +73,7 @@ class BoardReader:
         return self.wanted is None or path.resolve() in self.wanted
 
     def read(self) -> Board:
-        files = find_content_files(self.content, self.is_wanted)
+        files = find_content_files(self.content, self.is_wanted, self.drafts)
         self.board.problems.extend(files.problems)
         self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
         self.read_employers(files.employers)
@@ -108,7 +110,7 @@ class BoardReader:
             self.board.problems.extend(loaded.problems[reported:])
 
     def read_employer(self, path: Path) -> LoadedFile:
-        loaded = load_file(path, self.checkers["employer"])
+        loaded = load_file(path, self.checkers["employer"], raw=self.drafts.get(path))
         if loaded.document is not None:
             check_employer_file(loaded)
             self.board.employers[path.stem] = employer_from(loaded.data, path.stem, loaded.file,
@@ -117,7 +119,7 @@ class BoardReader:
         return loaded
 
     def read_story(self, path: Path) -> None:
-        loaded = load_file(path, self.checkers["story"], front_matter=True)
+        loaded = load_file(path, self.checkers["story"], front_matter=True, raw=self.drafts.get(path))
         self.board.problems.extend(self.story_problems(loaded))
 
     def story_problems(self, loaded: LoadedFile) -> list[Problem]:
@@ -137,7 +139,7 @@ class BoardReader:
         return loaded.problems
 
     def read_page(self, path: Path) -> None:
-        loaded = load_file(path, self.checkers["page"], front_matter=True)
+        loaded = load_file(path, self.checkers["page"], front_matter=True, raw=self.drafts.get(path))
         if loaded.document is not None:
             check_page_file(loaded, self.board_folders)
             if not loaded.has_errors:
@@ -157,7 +159,7 @@ class BoardReader:
 
     def check_placement(self, path: Path):
         """Every check on one listing that needs no other listing; safe to run in a worker."""
-        loaded = load_file(path, self.checkers["placement"])
+        loaded = load_file(path, self.checkers["placement"], raw=self.drafts.get(path))
         if loaded.document is None:
             return loaded, None
         employer = self.board.employers.get(loaded.data["employer"])
@@ -183,6 +185,11 @@ class BoardReader:
         self.board.problems.extend(loaded.problems)
 
 
-def read_board(content: Path, settings: BoardSettings, only: list[Path] | None = None) -> Board:
-    """The board in `content`; with `only`, check just those files (plus the rules that span files)."""
-    return BoardReader(content, settings, only).read()
+def read_board(content: Path, settings: BoardSettings, only: list[Path] | None = None,
+               drafts: dict[Path, bytes] | None = None) -> Board:
+    """The board in `content`; with `only`, check just those files (plus the rules that span files).
+
+    `drafts` are files not written yet, by path and content: checked as if they were there, and
+    always among the files checked.
+    """
+    return BoardReader(content, settings, only, drafts).read()

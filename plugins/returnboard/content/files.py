@@ -10,7 +10,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .problems import Problem
 
@@ -38,8 +38,8 @@ class ContentFiles:
     problems: list[Problem] = field(default_factory=list)
 
 
-def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> ContentFiles:
-    """Every content file in a stable order.
+def find_content_files(content: Path, is_wanted: Callable[[Path], bool], drafts: Iterable[Path] = ()) -> ContentFiles:
+    """Every content file in a stable order, with `drafts`: files to check that are not written yet.
 
     Links and other files that are not what they seem are always reported; misplaced files
     only if this run checks them.
@@ -58,26 +58,32 @@ def find_content_files(content: Path, is_wanted: Callable[[Path], bool]) -> Cont
             if problem:
                 found.problems.append(problem)
                 continue
-            where = path.relative_to(content).parts
-            if where[0] == "placements":
-                if path.suffix == ".yaml":
-                    found.placements.append(path)
-                elif is_wanted(path):
-                    found.problems.append(_not_a_listing(path))
-            elif where[0] == "employers" and len(where) == 2 and path.suffix == ".yaml":
-                found.employers.append(path)
-            elif where[0] == "stories" and len(where) == 2 and path.suffix == ".md":
-                found.stories.append(path)
-            elif where[0] == "pages":
-                if len(where) == 2 and path.suffix == ".md":
-                    found.pages.append(path)
-                elif is_wanted(path):
-                    found.problems.append(_not_a_page(path))
-            elif path.suffix in DATA_SUFFIXES and is_wanted(path):
-                found.problems.append(file_problem(
-                    path, "this data file is outside content/placements/ and content/employers/",
-                    "move a listing to content/placements/ and an employer to content/employers/"))
+            _sort_into(found, path, path.relative_to(content).parts, is_wanted)
+    for path in drafts:
+        _sort_into(found, path, path.relative_to(content).parts, is_wanted)
     return found
+
+
+def _sort_into(found: ContentFiles, path: Path, where: tuple, is_wanted: Callable[[Path], bool]) -> None:
+    """File one path under the kind of content its folder and name say it is."""
+    if where[0] == "placements":
+        if path.suffix == ".yaml":
+            found.placements.append(path)
+        elif is_wanted(path):
+            found.problems.append(_not_a_listing(path))
+    elif where[0] == "employers" and len(where) == 2 and path.suffix == ".yaml":
+        found.employers.append(path)
+    elif where[0] == "stories" and len(where) == 2 and path.suffix == ".md":
+        found.stories.append(path)
+    elif where[0] == "pages":
+        if len(where) == 2 and path.suffix == ".md":
+            found.pages.append(path)
+        elif is_wanted(path):
+            found.problems.append(_not_a_page(path))
+    elif path.suffix in DATA_SUFFIXES and is_wanted(path):
+        found.problems.append(file_problem(
+            path, "this data file is outside content/placements/ and content/employers/",
+            "move a listing to content/placements/ and an employer to content/employers/"))
 
 
 def unchecked_requests(requested: list[Path], content: Path, found: ContentFiles) -> list[Problem]:

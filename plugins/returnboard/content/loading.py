@@ -56,10 +56,11 @@ class LoadedFile:
         self.problem(self.document.position_of(path), field_name(path), message, hint, severity)
 
 
-def load_file(path: Path, checker: SchemaChecker, front_matter: bool = False) -> LoadedFile:
+def load_file(path: Path, checker: SchemaChecker, front_matter: bool = False, raw: bytes | None = None) -> LoadedFile:
     """Parse and schema-check one file; `document` is None unless it is fit to use.
 
     With `front_matter`, the file is Markdown with its details between `---` lines at the top.
+    With `raw`, those are the file's bytes: a draft checked before it is written.
     """
     loaded = LoadedFile(path)
     if not SLUG.match(path.stem):
@@ -68,7 +69,7 @@ def load_file(path: Path, checker: SchemaChecker, front_matter: bool = False) ->
             path, f"the file name `{path.stem}` is not lowercase letters, digits and hyphens",
             f"rename it to {suggestion}{path.suffix}"))
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         loaded.problems.append(file_problem(path, f"cannot be read: {error.strerror}",
                                             "check the file exists and is readable"))
