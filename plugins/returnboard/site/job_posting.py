@@ -3,8 +3,9 @@
 Programmes are not jobs, and closed listings are not open, so neither gets one.
 
 schema.org's baseSalary is the pay itself, with no way to mark a full-time equivalent, and job
-search shows it as the salary. So full-time-equivalent pay is left out of baseSalary, which
-would overstate what a part-time returner gets, and said in words at the top of the description.
+search shows it as the salary. Full-time-equivalent pay is someone's actual pay only when the role
+can be worked full time; otherwise it would overstate what the returner gets, so it is left out of
+baseSalary. Either way, the pay is said in words, full-time equivalent, at the top of the description.
 """
 
 from __future__ import annotations
@@ -46,13 +47,17 @@ def job_posting(placement: Placement, site_url: str) -> dict | None:
         posting["workHours"] = placement.hours_per_week_text
     if placement.places:
         posting["totalJobOpenings"] = placement.places
-    if placement.pay and not placement.pay_is_full_time_equivalent:
+    if placement.pay and (not placement.pay_is_full_time_equivalent or _can_be_full_time(placement)):
         value = {"@type": "QuantitativeValue", "unitText": placement.pay.period.schema_org,
                  "minValue": placement.pay.min}
         if placement.pay.max:
             value["maxValue"] = placement.pay.max
         posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": "GBP", "value": value}
     return posting
+
+
+def _can_be_full_time(placement: Placement) -> bool:
+    return any(term.schema_org == "FULL_TIME" for term in placement.hours)
 
 
 def _description(placement: Placement) -> str:
