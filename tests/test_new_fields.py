@@ -207,7 +207,8 @@ def basis_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("pay-basis")
     part_time = {"hours": ["part-time"], "type": "job", "duration_weeks": None, "route_to_permanent": None}
     content = write_content(root, {
-        "actual": listing(**part_time, title="Actual pay role", pay={"min": 18000, "period": "year", "basis": "actual"}),
+        "actual": listing(**part_time, title="Actual pay role",
+                          pay={"min": 18000, "period": "year", "basis": "actual"}),
         "default": listing(**part_time, title="Default pay role", pay={"min": 36000, "period": "year"}),
         "hourly": listing(**part_time, title="Hourly pay role", pay={"min": 21, "period": "hour"}),
         "monthly-fte": listing(title="Monthly pay role", pay={"min": 3000, "period": "month",
