@@ -173,7 +173,7 @@ def test_placement_card_shows_what_a_returner_scans_for():
     (tag,) = card.find("p", "card__tags").find_all("strong")
     assert (tag.classes, tag.text()) == (["tag", "tag--returnship"], "Returnship")
     assert card.find("p", "card__summary").text() == "Twelve weeks testing bridges."
-    assert card_facts(card) == {"Where": "Newcastle upon Tyne (hybrid)", "Pay": "£36,000 to £40,000 a year",
+    assert card_facts(card) == {"Where": "Newcastle upon Tyne (hybrid)", "Pay": "£36,000 to £40,000 a year full-time equivalent, paid pro rata",
                                 "Hours": "Full time, Part time", "Closes": "31 January 2027"}
     assert card.find("time").attrs["datetime"] == "2027-01-31"
 

@@ -247,10 +247,21 @@ def test_open_jobs_and_returnships_carry_job_posting_data(sample_site):
         carried.add(slug)
         assert posting["@type"] == "JobPosting" and posting["title"] == data["title"]
         assert posting["validThrough"].startswith(str(data["closes"]))
-        assert posting["baseSalary"]["value"]["minValue"] == data["pay"]["min"]
-        assert posting["baseSalary"]["value"]["unitText"] == data["pay"]["period"].upper()
+        # Full-time-equivalent pay is nobody's pay when the role cannot be worked full time.
+        pay, hours = data["pay"], set(data["hours"])
+        pro_rata = pay["period"] == "year" and hours & {"part-time", "job-share", "term-time"}
+        full_time_equivalent = pay.get("basis", "full-time-equivalent" if pro_rata else "actual") == \
+            "full-time-equivalent"
+        assert ("full-time equivalent, paid pro rata" in posting["description"]) == full_time_equivalent
+        if full_time_equivalent and not hours & {"full-time", "compressed-hours"}:
+            assert "baseSalary" not in posting
+        else:
+            assert posting["baseSalary"]["value"]["minValue"] == data["pay"]["min"]
+            assert posting["baseSalary"]["value"]["unitText"] == data["pay"]["period"].upper()
         if data["workplace"] == "remote":
             assert posting["jobLocationType"] == "TELECOMMUTE"
         else:
-            assert posting["jobLocation"]["address"]["addressLocality"] == data["location"]
+            towns = data["location"] if isinstance(data["location"], list) else [data["location"]]
+            places = posting["jobLocation"] if isinstance(posting["jobLocation"], list) else [posting["jobLocation"]]
+            assert [place["address"]["addressLocality"] for place in places] == towns
     assert {listings[slug]["workplace"] == "remote" for slug in carried} == {True, False}

@@ -14,6 +14,10 @@ PAGES = {
     "sector": SECTOR, "employer": EMPLOYER, "stories": STORIES, "story": STORY,
     "for employers": FOR_EMPLOYERS, "about": ABOUT, "accessibility statement": ACCESSIBILITY,
     "schemas": SCHEMAS, "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
+    # Several towns, hours a week, a contract and full-time-equivalent pay; partners; a card with them.
+    "listing with every optional fact": "/placements/structural-engineer-part-time-yorkshire/",
+    "programme run with partners": "/placements/civil-engineering-returners-programme-leeds/",
+    "search with a contract": SEARCH + "?q=structural",
 }
 
 

@@ -1,4 +1,5 @@
-"""Rules that a schema cannot express: dates in order, sane pay, and wording that puts returners off.
+"""Rules that a schema cannot express: dates in order, sane pay and hours, partners' websites, and
+wording that puts returners off.
 
 Each check takes a schema-valid listing and yields Findings; the reader turns
 their paths into file positions.
@@ -67,6 +68,9 @@ def check_listing(data: dict, today: dt.date, employer_website: str | None, appl
     if not out_of_range:
         yield from _dates(data, today)
     yield from _pay(data)
+    yield from _hours_per_week(data)
+    yield from _contract(data)
+    yield from _partners(data)
     yield from _apply(data, employer_website, apply_hosts)
     yield from _wording(data)
     yield from check_markdown_links(data["description"], ("description",))
@@ -154,6 +158,26 @@ def _pay(data):
     if pay.get("max") is None:
         yield Finding(("pay",), "gives no pay range",
                       "add `max:` too: a range helps returners judge the level of the role", "warning")
+
+
+def _hours_per_week(data):
+    hours = data.get("hours_per_week")
+    if isinstance(hours, dict) and hours["max"] < hours["min"]:
+        yield Finding(("hours_per_week", "max"), f"the most ({hours['max']}) is less than the least ({hours['min']})",
+                      "swap `min` and `max`")
+
+
+def _contract(data):
+    contract = data.get("contract")
+    if isinstance(contract, dict) and contract["type"] == "permanent" and "months" in contract:
+        yield Finding(("contract", "months"), "a permanent contract has no length",
+                      "remove `months:`, or set `type: fixed-term`")
+
+
+def _partners(data):
+    """A partner's website is checked as an employer's is: it must go where it seems to."""
+    for index, partner in enumerate(data.get("partners", [])):
+        yield from check_web_address(partner["website"], ("partners", index, "website"))
 
 
 def _apply(data, employer_website, apply_hosts):

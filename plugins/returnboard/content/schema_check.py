@@ -29,6 +29,9 @@ FIELD_HINTS = {
     "free": "add `free: true` if the programme costs nothing, else `free: false` and a `fee:`",
     "fee": "add `fee:` saying what the programme costs",
     "apply": "add `apply:` with a `url:` (https) or an `email:`",
+    "contract": "write `contract: permanent`, or for a fixed term `contract: {type: fixed-term, months: 12}`",
+    "months": "add `months:` with how long the contract lasts, such as 12",
+    "hours_per_week": "write a number such as 37.5, or a range such as `hours_per_week: {min: 20, max: 30}`",
     "consent": "publish a story only once the returner has agreed in writing, then set `consent: true`",
 }
 TYPE_NAMES = {
@@ -100,6 +103,10 @@ class SchemaChecker:
                  or "remove it, or check the spelling against the template")
                 for extra in value if extra not in allowed
             ]
+        if keyword == "not" and list(error.validator_value) == ["required"]:
+            (name,) = error.validator_value["required"]
+            return [(path + (name,), f"`{name}` is not used{self._condition(error, '')}",
+                     f"remove `{name}:`")]
         if keyword == "enum":
             return [(path, *self._enum(value, error.validator_value, field))]
         if keyword == "type":
@@ -143,7 +150,7 @@ class SchemaChecker:
             return [(path, "is empty", FIELD_HINTS.get(field, "fill in its fields"))]
         return [(path, error.message, "check the template")]
 
-    def _condition(self, error) -> str:
+    def _condition(self, error, lead: str = ": it is needed") -> str:
         """Why a conditionally required field is needed, read from the schema's `if`."""
         schema_path = list(error.schema_path)
         if "then" not in schema_path:
@@ -154,7 +161,7 @@ class SchemaChecker:
         for name, rule in branch["if"].get("properties", {}).items():
             values = rule.get("enum", [rule.get("const")])
             shown = " or ".join(json.dumps(v) if isinstance(v, bool) else str(v) for v in values)
-            return f": it is needed when `{name}` is {shown}"
+            return f"{lead} when `{name}` is {shown}"
         return ""
 
     def _enum(self, value, allowed: list, field: str) -> tuple[str, str]:
@@ -179,6 +186,11 @@ class SchemaChecker:
         return path, f"{value!r} is not written as YYYY-MM-DD", date_hint(day)
 
     def _type(self, value, expected, path, plain_scalars) -> tuple[str, str]:
+        if isinstance(expected, list):  # a field written in more than one shape, such as `location`
+            wanted = " or ".join(TYPE_NAMES.get(name, name) for name in expected)
+            if not {"string", "array"} <= set(expected) or plain_scalars.get(path) is None:
+                return f"must be {wanted}", FIELD_HINTS.get(_last_name(path), f"write {wanted}")
+            expected = "string"
         wanted = TYPE_NAMES.get(expected, expected)
         if expected in ("number", "integer") and isinstance(value, str):
             try:

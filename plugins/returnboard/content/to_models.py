@@ -7,7 +7,8 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..domain.dates import parse_date
-from ..domain.models import Employer, Page, Pay, Photo, Placement, ReturnerProgramme, Story
+from ..domain.models import (Contract, Employer, HoursPerWeek, Page, Partner, Pay, Photo, Placement,
+                             ReturnerProgramme, Story)
 from ..domain.vocabularies import Vocabulary
 from .markdown_html import PAGE_TOP_HEADING, render_markdown
 
@@ -55,8 +56,11 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
         summary=data["summary"], description_html=description_html,
         apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
         location=data.get("location"),
-        pay=Pay(min=pay["min"], max=pay.get("max"), period=vocabularies["pay_periods"].by_id[pay["period"]])
-        if pay else None,
+        pay=_pay(pay, vocabularies) if pay else None,
+        hours_per_week=_hours_per_week(data["hours_per_week"]) if "hours_per_week" in data else None,
+        contract=_contract(data["contract"], vocabularies) if "contract" in data else None,
+        places=data.get("places"),
+        partners=[Partner(name=partner["name"], website=partner["website"]) for partner in data.get("partners", [])],
         free=data.get("free"), fee=data.get("fee"),
         duration_weeks=data.get("duration_weeks"),
         route_to_permanent=data.get("route_to_permanent"),
@@ -66,6 +70,24 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
     )
     placement.set_today(today)
     return placement
+
+
+def _pay(pay: dict, vocabularies: dict[str, Vocabulary]) -> Pay:
+    basis = pay.get("basis")
+    return Pay(min=pay["min"], max=pay.get("max"), period=vocabularies["pay_periods"].by_id[pay["period"]],
+               basis=vocabularies["pay_bases"].by_id[basis] if basis else None)
+
+
+def _hours_per_week(hours: float | dict) -> HoursPerWeek:
+    """`20`, or a range `{min: 20, max: 30}`."""
+    return HoursPerWeek(min=hours["min"], max=hours["max"]) if isinstance(hours, dict) else HoursPerWeek(min=hours)
+
+
+def _contract(contract: str | dict, vocabularies: dict[str, Vocabulary]) -> Contract:
+    """`permanent`, or `{type: fixed-term, months: 12}`."""
+    if isinstance(contract, str):
+        contract = {"type": contract}
+    return Contract(type=vocabularies["contract_types"].by_id[contract["type"]], months=contract.get("months"))
 
 
 def page_from(data: dict, slug: str, source: str, body: str) -> Page:

@@ -14,6 +14,7 @@ CLOSING_SOON_DAYS = 14
 # An employer's page lists this many of its closed placements, latest first, and counts the rest.
 PAST_SHOWN = 50
 UK_WIDE = "uk-wide"
+FULL_TIME_EQUIVALENT = "full-time-equivalent"
 # Stories are indexed for search as a type of their own, so a search for a role finds them too.
 STORY_TYPE = Term(id="story", name="Returners’ stories", vocabulary="types")
 
@@ -21,6 +22,17 @@ STORY_TYPE = Term(id="story", name="Returners’ stories", vocabulary="types")
 def counted(number: int, one: str, many: str) -> str:
     """A number with its noun: 1 week, 12 weeks."""
     return f"{number} {one if number == 1 else many}"
+
+
+def listed_in_words(items: list[str], last: str = "and") -> str:
+    """Leeds; Leeds or York; Leeds, York or Hull."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _number(amount: float) -> str:
+    return f"{amount:g}"
 
 
 def includes_uk_wide(term: Term) -> bool:
@@ -106,11 +118,48 @@ class Pay:
     min: float
     period: Term
     max: float | None = None
+    basis: Term | None = None  # as the listing says it; the placement applies the default rule
 
     def __str__(self) -> str:
         amount = _pounds(self.min) if not self.max or self.max == self.min else \
             f"{_pounds(self.min)} to {_pounds(self.max)}"
         return f"{amount} {self.period.name}"
+
+
+@dataclass(frozen=True)
+class HoursPerWeek:
+    min: float
+    max: float | None = None
+
+    def __str__(self) -> str:
+        if self.max is None or self.max == self.min:
+            return f"{_number(self.min)} {'hour' if self.min == 1 else 'hours'} a week"
+        return f"{_number(self.min)} to {_number(self.max)} hours a week"
+
+
+@dataclass(frozen=True)
+class Contract:
+    """Permanent, or fixed-term with its length."""
+
+    type: Term
+    months: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.type.name}, {counted(self.months, 'month', 'months')}" if self.months else self.type.name
+
+    @property
+    def phrase(self) -> str:
+        """As it reads inside a sentence: fixed term, 12 months."""
+        text = str(self)
+        return text[0].lower() + text[1:]
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Another organisation that runs an opportunity with the employer."""
+
+    name: str
+    website: str
 
 
 def _pounds(amount: float) -> str:
@@ -142,8 +191,12 @@ class Placement(Faceted):
     description_html: Markup
     apply_url: str | None = None
     apply_email: str | None = None
-    location: str | None = None
+    location: str | list[str] | None = None  # one town, or several places of work, as the listing has it
     pay: Pay | None = None
+    hours_per_week: HoursPerWeek | None = None
+    contract: Contract | None = None
+    places: int | None = None
+    partners: list[Partner] = field(default_factory=list)
     free: bool | None = None
     fee: str | None = None
     duration_weeks: int | None = None
@@ -167,11 +220,23 @@ class Placement(Faceted):
         return [self.workplace]
 
     @property
+    def locations(self) -> list[str]:
+        """Its places of work, however many: none for remote work based nowhere in particular."""
+        if self.location is None:
+            return []
+        return [self.location] if isinstance(self.location, str) else list(self.location)
+
+    @property
+    def towns(self) -> str:
+        """Its places of work in words: Leeds, York or Hull."""
+        return listed_in_words(self.locations, "or")
+
+    @property
     def place(self) -> str:
         """Where the work is, in a few words for a card."""
         if self.workplace.id == "remote":
-            return "Remote" + (f" (based near {self.location})" if self.location else "")
-        return f"{self.location} ({self.workplace.name.lower()})"
+            return "Remote" + (f" (based near {self.towns})" if self.locations else "")
+        return f"{self.towns} ({self.workplace.name.lower()})"
 
     @property
     def main_region(self) -> Term:
@@ -197,13 +262,60 @@ class Placement(Faceted):
         return "Pay" if self.pay else "Cost"
 
     @property
+    def pay_is_full_time_equivalent(self) -> bool:
+        """Yearly pay on part-time, job-share or term-time hours is the full-time figure, paid pro
+        rata, unless the listing says it is the actual pay."""
+        if not self.pay:
+            return False
+        if self.pay.basis:
+            return self.pay.basis.id == FULL_TIME_EQUIVALENT
+        return self.pay.period.id == "year" and any(term.pro_rata for term in self.hours)
+
+    @property
+    def pay_text(self) -> str | None:
+        """Its pay in words, saying when it is the full-time equivalent."""
+        if not self.pay:
+            return None
+        if self.pay_is_full_time_equivalent:
+            return f"{self.pay} full-time equivalent, paid pro rata"
+        return str(self.pay)
+
+    @property
     def price(self) -> str | None:
         """Its pay, or for a programme what it costs, in words for a card."""
-        return str(self.pay) if self.pay else self.cost
+        return self.pay_text if self.pay else self.cost
 
     @property
     def hours_text(self) -> str:
         return ", ".join(term.name for term in self.hours)
+
+    @property
+    def hours_per_week_text(self) -> str | None:
+        return str(self.hours_per_week) if self.hours_per_week else None
+
+    @property
+    def contract_text(self) -> str | None:
+        return str(self.contract) if self.contract else None
+
+    @property
+    def work_pattern_label(self) -> str:
+        return "Hours and contract" if self.contract else "Hours"
+
+    @property
+    def work_pattern(self) -> str:
+        """Its hours, hours a week and contract in one line for a card: Part time, 20 hours a week; permanent."""
+        text = ", ".join(filter(None, [self.hours_text, self.hours_per_week_text]))
+        return f"{text}; {self.contract.phrase}" if self.contract else text
+
+    @property
+    def places_text(self) -> str | None:
+        return counted(self.places, "place", "places") if self.places else None
+
+    @property
+    def partners_listed(self) -> list[tuple[str, Partner]]:
+        """Each partner with the words that go before it in "A, B and C"."""
+        befores = [""] + [", "] * (len(self.partners) - 2) + [" and "] if len(self.partners) > 1 else [""]
+        return list(zip(befores, self.partners))
 
     @property
     def duration_text(self) -> str | None:

@@ -18,6 +18,7 @@ class Term:
     itl1: str | None = None
     path: str | None = None
     schema_org: str | None = None
+    pro_rata: bool = False  # hours paid a share of a full-time salary
 
     @property
     def url(self) -> str | None:

@@ -29,6 +29,13 @@ def feed_url(region_id: str | None = None) -> str:
     return f"feeds/{region_id}.atom.xml" if region_id else "feeds/all.atom.xml"
 
 
+def _summary(placement) -> str:
+    """Its summary, closing date and key facts: where, pay or cost, hours and contract."""
+    facts = [f"Where: {placement.place}.", f"{placement.price_label}: {placement.price}." if placement.price else "",
+             f"{placement.work_pattern_label}: {placement.work_pattern}."]
+    return " ".join(filter(None, [placement.summary, f"Closes {placement.closes:%-d %B %Y}.", *facts]))
+
+
 def _write(path: Path, title: str, link: str, feed_link: str, placements) -> None:
     feed = PlainTextAtomFeed(title=title, link=link, description=title, language="en-GB", feed_url=feed_link)
     for placement in placements[:FEED_LIMIT]:
@@ -37,7 +44,7 @@ def _write(path: Path, title: str, link: str, feed_link: str, placements) -> Non
             title=f"{placement.title}, {placement.employer.name}",
             link=url,
             unique_id=url,
-            description=f"{placement.summary} Closes {placement.closes:%-d %B %Y}.",
+            description=_summary(placement),
             pubdate=dt.datetime.combine(placement.posted, dt.time(), tzinfo=UK),
             categories=[placement.type.name, *(term.name for term in placement.regions)],
         )
