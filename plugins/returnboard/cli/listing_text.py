@@ -20,14 +20,6 @@ MAX_SLUG = 60
 DATE_FIELDS = {"posted", "closes", "starts"}
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAIN_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-# Comments for fields whose schema has no description of its own.
-NOTES = {
-    "duration_weeks": "How many weeks it lasts (needed for returnships and programmes).",
-    "posted": "The day it went on the board, YYYY-MM-DD.",
-    "closes": "The last day to apply, YYYY-MM-DD, at most 12 months after posting; "
-              "the listing closes on the board by itself after this day.",
-    "starts": "When it starts, YYYY-MM-DD.",
-}
 
 
 def schema_line() -> str:
@@ -106,12 +98,14 @@ def _vocabulary_of(rule: dict) -> str | None:
     return ref.rsplit("/", 1)[-1] if "vocabularies.schema.json" in ref else None
 
 
-def _comment(name: str, rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
+def _comment(rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
     key = _vocabulary_of(rule)
     if key:
         ids = ", ".join(vocabularies[key].ids)
         return f"One or more of: {ids}." if rule.get("type") == "array" else f"One of: {ids}."
-    return rule.get("description") or NOTES.get(name, "")
+    if rule.get("type") == "boolean":
+        return f"{rule['description']} true or false."
+    return rule.get("description", "")
 
 
 def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]:
@@ -119,7 +113,7 @@ def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]
         lines = [f"{indent}{name}:"]
         for child, child_value in value.items():
             child_rule = rule.get("properties", {}).get(child, {})
-            note = _comment(child, child_rule, vocabularies) if _vocabulary_of(child_rule) else ""
+            note = _comment(child_rule, vocabularies) if _vocabulary_of(child_rule) else ""
             line = _value(child, child_value, child_rule, vocabularies, indent + "  ")
             lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
         return lines
@@ -138,7 +132,7 @@ def render_listing(data: dict, vocabularies: dict[str, Vocabulary]) -> str:
     for name, rule in rules.items():
         if name not in data:
             continue
-        comment = _comment(name, rule, vocabularies)
+        comment = _comment(rule, vocabularies)
         if comment:
             lines.append(f"# {comment}")
         lines += _value(name, data[name], rule, vocabularies, "")
