@@ -118,7 +118,9 @@ def _question(question_id: str, schema: str, path: str) -> Question:
     # The form insists only on what every listing needs; an employer is named by id or by name.
     always = notes.needed == "always" and schema == "placement" and question_id != "employer" \
         and kind != "checkboxes"
-    parts = [_needed(question_id, notes, kind), notes.explanation]
+    # A group of fields (apply) is one answer on the form: its help says how to give it.
+    told = notes.help if notes.rule.get("type") == "object" else notes.explanation
+    parts = [_needed(question_id, notes, kind), told]
     if question_id in EMPLOYER_CHOICE:
         parts.reverse()
     description = " ".join(part for part in parts if part)

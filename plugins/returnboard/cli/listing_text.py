@@ -108,13 +108,13 @@ def _comment(rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
     return rule.get("description", "")
 
 
-def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]:
+def _value(name: str, value, rule: dict, vocabularies, indent: str, comments: bool = True) -> list[str]:
     if isinstance(value, dict):
         lines = [f"{indent}{name}:"]
         for child, child_value in value.items():
             child_rule = rule.get("properties", {}).get(child, {})
-            note = _comment(child_rule, vocabularies) if _vocabulary_of(child_rule) else ""
-            line = _value(child, child_value, child_rule, vocabularies, indent + "  ")
+            note = _comment(child_rule, vocabularies) if comments and _vocabulary_of(child_rule) else ""
+            line = _value(child, child_value, child_rule, vocabularies, indent + "  ", comments)
             lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
         return lines
     if isinstance(value, list):
@@ -124,18 +124,19 @@ def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]
     return [f"{indent}{name}: {scalar(value, indent)}"]
 
 
-def render_listing(data: dict, vocabularies: dict[str, Vocabulary]) -> str:
-    """The listing as YAML text, fields in the schema's order, each with its comment."""
+def render_listing(data: dict, vocabularies: dict[str, Vocabulary], comments: bool = True) -> str:
+    """The listing as YAML text, fields in the schema's order, each with its comment (if asked)."""
     rules = load_schema("placement")["properties"]
-    lines = [schema_line(),
-             "# A listing on Return to STEM. CONTRIBUTING.md explains every field.", ""]
+    lines = [schema_line()]
+    if comments:
+        lines += ["# A listing on Return to STEM. CONTRIBUTING.md explains every field.", ""]
     for name, rule in rules.items():
         if name not in data:
             continue
-        comment = _comment(rule, vocabularies)
+        comment = _comment(rule, vocabularies) if comments else ""
         if comment:
             lines.append(f"# {comment}")
-        lines += _value(name, data[name], rule, vocabularies, "")
+        lines += _value(name, data[name], rule, vocabularies, "", comments)
     return "\n".join(lines) + "\n"
 
 

@@ -89,7 +89,7 @@ def schema_fields(name: str) -> dict[str, FieldNotes]:
         for field, rule in node.get("properties", {}).items():
             path = prefix + field
             if field in required:
-                needed = parent_needed
+                needed = parent_needed if parent_needed != "optional" else f"with `{prefix[:-1]}`"
             else:
                 needed = _conditions(schema, field) if not prefix else "optional"
             found[path] = FieldNotes(path, rule, needed)
