@@ -2,7 +2,8 @@
 
 Answers can be given as options (`--title ... --type returnship`); the rest are asked
 for when a person is typing, else their defaults are used. Which answers a type needs
-(pay for a job, a fee for a paid programme...) is read from the placement schema.
+(pay for a job, a fee for a paid programme...), and how each question is worded, are read
+from the placement schema.
 """
 
 from __future__ import annotations
