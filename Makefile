@@ -29,7 +29,7 @@ ifneq ($(shell $(PYTHON) -m pip --version >/dev/null 2>&1 && echo sound),sound)
 .PHONY: $(SITE_READY)
 endif
 
-.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form lighthouse screenshots
+.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form contributing lighthouse screenshots
 
 help:
 	@echo "make serve     set up, validate, build and serve the board on http://127.0.0.1:$(PORT)"
@@ -43,7 +43,8 @@ help:
 	@echo "make lighthouse  score the home, listing and search pages with Lighthouse (mobile)"
 	@echo "make screenshots  refresh docs/screenshots/ (phone-sized) for the README"
 	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
-	@echo "make issue-form  rewrite the New listing issue form from data/vocabularies.yaml"
+	@echo "make issue-form  rewrite the New listing issue form from the schemas and vocabularies"
+	@echo "make contributing  rewrite CONTRIBUTING.md's template and tables from the schemas and employers"
 
 # A new venv; Debian's python3 makes one only with python3-venv installed.
 NEW_VENV = { echo "Making $(VENV)"; rm -rf $(VENV); $(PYTHON3) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
@@ -104,6 +105,9 @@ new: $(SITE_READY)
 
 issue-form: $(SITE_READY)
 	$(PYTHON) -m returnboard issue-form --write
+
+contributing: $(SITE_READY)
+	$(PYTHON) -m returnboard contributing --write
 
 # axe-core for the browser tests and Lighthouse CI, each pinned by its package-lock.json.
 $(AXE): tools/browser/package.json tools/browser/package-lock.json | $(TEST_READY)

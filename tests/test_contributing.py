@@ -122,3 +122,37 @@ def test_the_make_new_example_writes_a_listing_that_passes(tmp_path):
     written = shlex.split(validated.split("FILES=", 1)[1])[0]
     assert (tmp_path / written).is_file(), "the guide validates a different file from the one `make new` writes"
     assert validate(content, tmp_path / written).returncode == 0
+
+
+def test_the_generated_parts_are_what_the_schemas_and_employers_make():
+    from returnboard.cli.contributing import render_guide
+
+    assert render_guide(GUIDE) == GUIDE, \
+        "CONTRIBUTING.md is out of date: run `make contributing` and commit the result"
+
+
+def test_contributing_command_prints_the_committed_guide():
+    result = run_board("contributing")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == GUIDE
+
+
+def test_every_employer_on_the_board_is_listed_with_its_id():
+    rows = table_after("<!-- employers -->")
+    ids = [cells[1].strip("`") for cells in rows]
+    assert sorted(ids) == sorted(path.stem for path in (ROOT / "content" / "employers").glob("*.yaml"))
+
+
+def test_the_field_table_gives_each_fields_example_from_the_schema():
+    schema = json.loads((ROOT / "schemas" / "placement.schema.json").read_text(encoding="utf-8"))
+    rows = {cells[0].strip("`"): cells for cells in table_after("<!-- listing-fields -->")}
+    assert rows["title"][3] == f"`{schema['properties']['title']['x-example']}`"
+    assert rows["pay"][1] == "for a returnship or job"
+    assert rows["location"][1] == "when `workplace` is `on-site` or `hybrid`"
+
+
+def test_the_employer_example_shows_a_returner_programme():
+    import yaml
+
+    programme = yaml.safe_load(block("employer-example"))["returner_programme"]
+    assert set(programme) == {"name", "since", "returners", "conversion_rate"}

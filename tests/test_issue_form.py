@@ -169,3 +169,40 @@ def test_from_issue_explains_a_missing_body_file(content, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("from-issue: cannot read the issue body")
     assert "Traceback" not in result.stderr
+
+
+def test_each_question_is_worded_by_its_schema_field():
+    from returnboard.content.field_notes import schema_fields
+
+    for question in QUESTIONS:
+        schema, path = ("employer", question.field.split(".", 1)[1]) if question.field.startswith("employer.") \
+            else ("placement", question.field)
+        notes = schema_fields(schema)[path]
+        assert question.label == notes.question
+        assert notes.explanation in question.description or notes.help in question.description
+
+
+def test_the_form_marks_what_is_needed():
+    elements = {element.get("id"): element for element in form()["body"]}
+    required = {name for name, element in elements.items() if element.get("validations", {}).get("required")}
+    assert required == {"title", "type", "workplace", "closes", "apply", "summary", "description"}
+    for name in ("sectors", "regions", "hours"):
+        assert elements[name]["attributes"]["description"].startswith("Required: tick at least one.")
+    assert elements["pay_min"]["attributes"]["description"].startswith("Needed for a returnship or job.")
+    assert elements["route_to_permanent"]["attributes"]["description"].startswith("Needed for a returnship.")
+    assert elements["employer_website"]["attributes"]["description"].endswith("Needed on your first listing.")
+    # The id a new organisation gets, worked out by the converter's own rule.
+    assert '"Northumbria Robotics" becomes northumbria-robotics' in elements["employer_name"]["attributes"]["description"]
+
+
+def test_a_first_employers_about_and_location_make_its_employer_file(content, tmp_path):
+    body = (BODIES / "new-employer-programme.md").read_text(encoding="utf-8")
+    body = body.replace("### Type of opportunity", "### About your organisation (first listing only)\n\n"
+                        "We make **weather sensors** in York.\n\n"
+                        "### Where your organisation is based (first listing only)\n\nYork\n\n"
+                        "### Type of opportunity")
+    result = convert(content, body, tmp_path)
+    assert result.returncode == 0, result.stderr
+    employer = yaml.safe_load((content / "employers" / "ouse-valley-instruments.yaml").read_text(encoding="utf-8"))
+    assert employer == {"name": "Ouse Valley Instruments", "website": "https://ouse-valley-instruments.example",
+                        "about": "We make **weather sensors** in York.", "location": "York"}

@@ -163,7 +163,9 @@ class Converter:
             self.problem(ask["employer"], "no employer is given",
                          "give your employer id, or your organisation's name and website")
             return None, None
-        return slugify(name), {"name": name, "website": website}
+        details = {field: answers[f"employer_{field}"] for field in ("about", "location")
+                   if f"employer_{field}" in answers}
+        return slugify(name), {"name": name, "website": website, **details}
 
     def pay(self, answers, ask) -> dict | None:
         if not any(key in answers for key in ("pay_min", "pay_max", "pay_period")):

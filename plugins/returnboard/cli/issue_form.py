@@ -1,7 +1,8 @@
-"""The "New listing" GitHub issue form, generated from data/vocabularies.yaml.
+"""The "New listing" GitHub issue form, generated from the schemas and data/vocabularies.yaml.
 
-The questions are defined once, here: `render_form()` writes the form from them and
-`fromissue` reads an issue body back with them, so the two always agree.
+The questions are made once, here, from each field's notes in the schema: `render_form()`
+writes the form from them and `from-issue` reads an issue body back with them, so the two
+always agree.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from pathlib import Path
 import yaml
 
 from ..content.data_files import load_vocabularies
+from ..content.field_notes import FieldNotes, schema_fields
 from ..domain.vocabularies import Vocabulary
+from .listing_text import slugify
 
 FORM_FILE = Path(__file__).resolve().parents[3] / ".github" / "ISSUE_TEMPLATE" / "new-listing.yml"
 CONVERT_LABEL = "listing: convert"
 YES_NO = ("Yes", "No")
+LONG_TEXT = 280  # free text that may run this long gets a box of several lines
 
 
 @dataclass(frozen=True)
@@ -34,73 +38,100 @@ class Question:
     placeholder: str = ""
 
 
-QUESTIONS = (
-    Question("title", "Title", "input", "The name of the role or programme, 5 to 120 characters.",
-             "title", required=True, placeholder="Robotics software engineer returnship"),
-    Question("employer", "Employer id", "input",
-             "If you have posted before: the id of your organisation on the board (the name of its "
-             "file in content/employers/, such as northumbria-robotics). Leave it blank the first "
-             "time and fill in the next two questions instead.", "employer",
-             placeholder="northumbria-robotics"),
-    Question("employer_name", "Organisation name (first listing only)", "input",
-             "Your organisation's name, as people know it.", "employer.name",
-             placeholder="Northumbria Robotics"),
-    Question("employer_website", "Organisation website (first listing only)", "input",
-             "Your organisation's website, starting with https://.", "employer.website",
-             placeholder="https://northumbria-robotics.example"),
-    Question("type", "Type of opportunity", "dropdown", "What you are offering.", "type",
-             required=True, vocabulary="types"),
-    Question("sectors", "Sectors", "checkboxes", "Tick at least one.", "sectors",
-             vocabulary="sectors"),
-    Question("regions", "Regions", "checkboxes",
-             "Where the work is. Tick UK-wide if people can work from anywhere in the UK.",
-             "regions", vocabulary="regions"),
-    Question("location", "Town or city", "input",
-             "Where the work happens. Needed unless the work is fully remote.", "location",
-             placeholder="Newcastle upon Tyne"),
-    Question("workplace", "Workplace", "dropdown", "Where people work day to day.", "workplace",
-             required=True, vocabulary="workplaces"),
-    Question("hours", "Working hours", "checkboxes", "Tick every pattern you offer.", "hours",
-             vocabulary="hours"),
-    Question("pay_min", "Pay from (£)", "input",
-             "Needed for returnships and jobs: the least it pays, in pounds before tax, digits only.",
-             "pay.min", placeholder="38000"),
-    Question("pay_max", "Pay up to (£)", "input",
-             "The most it pays, if there is a range. Leave blank for a single figure.", "pay.max",
-             placeholder="44000"),
-    Question("pay_period", "Pay period", "dropdown", "The pay above is paid…", "pay.period",
-             vocabulary="pay_periods"),
-    Question("free", "Free for returners?", "dropdown",
-             "Programmes only: does it cost the returner nothing?", "free", options=YES_NO),
-    Question("fee", "Fee", "input",
-             "Programmes that are not free: what it costs, in plain words.", "fee",
-             placeholder="£450, or free for members"),
-    Question("duration_weeks", "Length in weeks", "input",
-             "Needed for returnships and programmes: how many weeks it lasts.", "duration_weeks",
-             placeholder="16"),
-    Question("route_to_permanent", "Can a permanent job follow?", "dropdown",
-             "Needed for returnships.", "route_to_permanent", options=YES_NO),
-    Question("support", "Support offered", "checkboxes", "Tick everything you offer returners.",
-             "support", vocabulary="support"),
-    Question("min_break_months", "Shortest career break, in months", "input",
-             "The shortest career break you ask for, if any. Returner programmes often say 12.",
-             "min_break_months", placeholder="12"),
-    Question("starts", "Start date", "input", "Optional: when it starts, as YYYY-MM-DD.",
-             "starts", placeholder="2027-03-01"),
-    Question("closes", "Closing date", "input",
-             "The last day people can apply, as YYYY-MM-DD, within 12 months. The listing "
-             "closes on the board by itself after this day.", "closes", required=True,
-             placeholder="2027-01-15"),
-    Question("apply", "How to apply", "input",
-             "A web address starting with https://, or an email address.", "apply",
-             required=True, placeholder="https://northumbria-robotics.example/careers/returners"),
-    Question("summary", "Summary", "textarea",
-             "Plain text, 20 to 280 characters: shown on cards and in search results.",
-             "summary", required=True),
-    Question("description", "Description", "textarea",
-             "The full description, at least 50 characters. You can use Markdown: ## headings, "
-             "- lists, **bold** and [links](https://example.com).", "description", required=True),
+# The form's layout: each question's id, and the schema field it fills, in the order asked.
+# What each question says (label, description, placeholder, whether it is needed) is read
+# from that field's notes in the schema.
+LAYOUT = (
+    ("title", "placement", "title"),
+    ("employer", "placement", "employer"),
+    ("employer_name", "employer", "name"),
+    ("employer_website", "employer", "website"),
+    ("employer_about", "employer", "about"),
+    ("employer_location", "employer", "location"),
+    ("type", "placement", "type"),
+    ("sectors", "placement", "sectors"),
+    ("regions", "placement", "regions"),
+    ("location", "placement", "location"),
+    ("workplace", "placement", "workplace"),
+    ("hours", "placement", "hours"),
+    ("pay_min", "placement", "pay.min"),
+    ("pay_max", "placement", "pay.max"),
+    ("pay_period", "placement", "pay.period"),
+    ("free", "placement", "free"),
+    ("fee", "placement", "fee"),
+    ("duration_weeks", "placement", "duration_weeks"),
+    ("route_to_permanent", "placement", "route_to_permanent"),
+    ("support", "placement", "support"),
+    ("min_break_months", "placement", "min_break_months"),
+    ("starts", "placement", "starts"),
+    ("closes", "placement", "closes"),
+    ("apply", "placement", "apply"),
+    ("summary", "placement", "summary"),
+    ("description", "placement", "description"),
 )
+# Only the form lets an organisation be named instead of by its id: what that means, per question.
+EMPLOYER_CHOICE = {
+    "employer": "If you have posted before, give it here. The first time, leave it blank and answer "
+                "the questions about your organisation below instead.",
+    "employer_name": "Needed on your first listing. Your organisation's id on the board is made from "
+                     "this name, in lowercase with hyphens: {example} becomes {example_id}. If an "
+                     "organisation with that id is already on the board, the listing is refused: if it "
+                     "is yours, give that id as the Employer id instead; if not, give your full name.",
+    "employer_website": "Needed on your first listing.",
+    "employer_about": "Optional, on your first listing.",
+    "employer_location": "Optional, on your first listing.",
+}
+
+
+def _kind(notes: FieldNotes) -> str:
+    if notes.vocabulary:
+        return "checkboxes" if notes.is_list else "dropdown"
+    if notes.rule.get("type") == "boolean":
+        return "dropdown"
+    if notes.rule.get("maxLength", 0) >= LONG_TEXT and "pattern" not in notes.rule:
+        return "textarea"
+    return "input"
+
+
+def _needed(question_id: str, notes: FieldNotes, kind: str) -> str:
+    """Says when an answer is needed, where the form itself cannot insist on it."""
+    if question_id in EMPLOYER_CHOICE:
+        example = notes.example if question_id == "employer_name" else ""
+        return EMPLOYER_CHOICE[question_id].format(example=f'"{example}"', example_id=slugify(example))
+    if notes.needed == "always":
+        return "Required: tick at least one." if kind == "checkboxes" else ""
+    if notes.needed == "optional":
+        return "Optional."
+    return f"Needed {notes.needed}.".replace("`", "")
+
+
+def _placeholder(notes: FieldNotes, kind: str) -> str:
+    if kind not in ("input", "textarea"):
+        return ""
+    example = notes.example
+    return str(next(iter(example.values())) if isinstance(example, dict) else example).rstrip("\n")
+
+
+def _question(question_id: str, schema: str, path: str) -> Question:
+    notes = schema_fields(schema)[path]
+    kind = _kind(notes)
+    # The form insists only on what every listing needs; an employer is named by id or by name.
+    always = notes.needed == "always" and schema == "placement" and question_id != "employer" \
+        and kind != "checkboxes"
+    # A group of fields (apply) is one answer on the form: its help says how to give it.
+    told = notes.help if notes.rule.get("type") == "object" else notes.explanation
+    parts = [_needed(question_id, notes, kind), told]
+    if question_id in EMPLOYER_CHOICE:
+        parts.reverse()
+    description = " ".join(part for part in parts if part)
+    return Question(
+        id=question_id, label=notes.question, kind=kind, description=description,
+        field=f"employer.{path}" if schema == "employer" else path, required=always,
+        vocabulary=notes.vocabulary, options=YES_NO if notes.rule.get("type") == "boolean" else (),
+        placeholder=_placeholder(notes, kind))
+
+
+QUESTIONS = tuple(_question(*layout) for layout in LAYOUT)
 
 INTRO = """\
 Thank you for posting on Return to STEM. Fill in this form and a maintainer will turn it
@@ -108,13 +139,13 @@ into a listing and open a pull request for it; you will see it linked here. The 
 posting date is the day it is converted. If you use git, you can instead add the listing
 yourself: CONTRIBUTING.md in this repository explains how.
 
-Fields marked as needed "for returnships" or "for programmes" can be left blank for the
-other types. Everything you write here is public.
+Questions marked * must be answered. Those "needed for a returnship" or "for a programme"
+can be left blank for the other types. Everything you write here is public.
 """
 
 HEADER = """\
-# Generated from data/vocabularies.yaml by plugins/returnboard/cli/issue_form.py: do not edit.
-# After changing a vocabulary, run `make issue-form` and commit the result.
+# Generated from schemas/ and data/vocabularies.yaml by plugins/returnboard/cli/issue_form.py:
+# do not edit. After changing either, run `make issue-form` and commit the result.
 """
 
 

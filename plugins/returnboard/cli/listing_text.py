@@ -20,14 +20,6 @@ MAX_SLUG = 60
 DATE_FIELDS = {"posted", "closes", "starts"}
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAIN_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-# Comments for fields whose schema has no description of its own.
-NOTES = {
-    "duration_weeks": "How many weeks it lasts (needed for returnships and programmes).",
-    "posted": "The day it went on the board, YYYY-MM-DD.",
-    "closes": "The last day to apply, YYYY-MM-DD, at most 12 months after posting; "
-              "the listing closes on the board by itself after this day.",
-    "starts": "When it starts, YYYY-MM-DD.",
-}
 
 
 def schema_line() -> str:
@@ -106,21 +98,23 @@ def _vocabulary_of(rule: dict) -> str | None:
     return ref.rsplit("/", 1)[-1] if "vocabularies.schema.json" in ref else None
 
 
-def _comment(name: str, rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
+def _comment(rule: dict, vocabularies: dict[str, Vocabulary]) -> str:
     key = _vocabulary_of(rule)
     if key:
         ids = ", ".join(vocabularies[key].ids)
         return f"One or more of: {ids}." if rule.get("type") == "array" else f"One of: {ids}."
-    return rule.get("description") or NOTES.get(name, "")
+    if rule.get("type") == "boolean":
+        return f"{rule['description']} true or false."
+    return rule.get("description", "")
 
 
-def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]:
+def _value(name: str, value, rule: dict, vocabularies, indent: str, comments: bool = True) -> list[str]:
     if isinstance(value, dict):
         lines = [f"{indent}{name}:"]
         for child, child_value in value.items():
             child_rule = rule.get("properties", {}).get(child, {})
-            note = _comment(child, child_rule, vocabularies) if _vocabulary_of(child_rule) else ""
-            line = _value(child, child_value, child_rule, vocabularies, indent + "  ")
+            note = _comment(child_rule, vocabularies) if comments and _vocabulary_of(child_rule) else ""
+            line = _value(child, child_value, child_rule, vocabularies, indent + "  ", comments)
             lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
         return lines
     if isinstance(value, list):
@@ -130,18 +124,19 @@ def _value(name: str, value, rule: dict, vocabularies, indent: str) -> list[str]
     return [f"{indent}{name}: {scalar(value, indent)}"]
 
 
-def render_listing(data: dict, vocabularies: dict[str, Vocabulary]) -> str:
-    """The listing as YAML text, fields in the schema's order, each with its comment."""
+def render_listing(data: dict, vocabularies: dict[str, Vocabulary], comments: bool = True) -> str:
+    """The listing as YAML text, fields in the schema's order, each with its comment (if asked)."""
     rules = load_schema("placement")["properties"]
-    lines = [schema_line(),
-             "# A listing on Return to STEM. CONTRIBUTING.md explains every field.", ""]
+    lines = [schema_line()]
+    if comments:
+        lines += ["# A listing on Return to STEM. CONTRIBUTING.md explains every field.", ""]
     for name, rule in rules.items():
         if name not in data:
             continue
-        comment = _comment(name, rule, vocabularies)
+        comment = _comment(rule, vocabularies) if comments else ""
         if comment:
             lines.append(f"# {comment}")
-        lines += _value(name, data[name], rule, vocabularies, "")
+        lines += _value(name, data[name], rule, vocabularies, "", comments)
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|deploy`."""
+"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|deploy`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..content.problems import BoardError
-from . import from_issue, issue_form, new_listing, validate
+from . import contributing, from_issue, issue_form, new_listing, validate
 
 
 def parse_args(argv):
@@ -28,6 +28,8 @@ def parse_args(argv):
     issue.add_argument("--comment", help="if the issue cannot be converted, write the reply to post here")
     form = commands.add_parser("issue-form", help="print the New listing issue form")
     form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
+    guide = commands.add_parser("contributing", help="print CONTRIBUTING.md with its generated parts made afresh")
+    guide.add_argument("--write", action="store_true", help="write it over CONTRIBUTING.md")
     serve = commands.add_parser("serve", help="serve a built site on 127.0.0.1 as the static host does")
     serve.add_argument("--site", default="output", help="the built site")
     serve.add_argument("--port", type=int, default=8000)
@@ -55,6 +57,8 @@ def run(args) -> int:
         return from_issue.main(args.body, args.out, comment=args.comment)
     if args.command == "issue-form":
         return issue_form.main(args.write)
+    if args.command == "contributing":
+        return contributing.main(args.write)
     if args.command == "serve":
         from . import serve
 

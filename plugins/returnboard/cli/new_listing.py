@@ -2,7 +2,8 @@
 
 Answers can be given as options (`--title ... --type returnship`); the rest are asked
 for when a person is typing, else their defaults are used. Which answers a type needs
-(pay for a job, a fee for a paid programme...) is read from the placement schema.
+(pay for a job, a fee for a paid programme...), and how each question is worded, are read
+from the placement schema.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..content.data_files import load_vocabularies
+from ..content.field_notes import schema_fields
 from ..content.loading import SLUG
 from ..content.placeholders import GUIDANCE, GUIDANCE_DESCRIPTION
 from ..content.schema_check import SchemaChecker
@@ -25,6 +27,7 @@ from .listing_text import render_listing, slugify
 from .validate import check_content, report
 
 DEFAULT_OPEN_WEEKS = 8
+FIELDS = schema_fields("placement")  # each field's question and limits
 
 
 class Stop(Exception):
@@ -174,21 +177,38 @@ def summary_for(data: dict, vocabularies) -> str:
     return f"{article} {kind}{where} for people coming back to {field} after a career break."[:280]
 
 
+def question(path: str, vocabularies) -> str:
+    """A field's question as the schema words it, with what to type for it."""
+    notes = FIELDS[path]
+    if notes.vocabulary:
+        ids = ", ".join(vocabularies[notes.vocabulary].ids)
+        return f"{notes.question}, separated by commas ({ids})" if notes.is_list else f"{notes.question} ({ids})"
+    if notes.rule.get("type") == "boolean":
+        return f"{notes.question} (yes/no)"
+    if notes.rule.get("format") == "date":
+        return f"{notes.question}, YYYY-MM-DD"
+    if notes.rule.get("type") == "object" and notes.help:
+        return f"{notes.question} ({notes.help[0].lower()}{notes.help[1:].rstrip('.')})"
+    return f"{notes.question} ({notes.limits})" if notes.limits else notes.question
+
+
+def sized(path: str):
+    """The text parser for a field, with the schema's length limits."""
+    rule = FIELDS[path].rule
+    return text(rule.get("minLength", 0), rule["maxLength"])
+
+
 def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
     """Every field of the listing, asking only what the type of listing needs."""
-    ids = lambda key: ", ".join(answers.vocabularies[key].ids)  # noqa: E731
+    ask = lambda path: question(path, answers.vocabularies)  # noqa: E731
     data = {
-        "title": answers.get("title", "Title of the role or programme", text(5, 120)),
-        "employer": answers.get("employer", "Employer id (file name in content/employers/)", answers.employer),
-        "type": answers.get("type", f"Type ({ids('types')})", answers.term("types"), default="returnship"),
-        "sectors": answers.get("sectors", f"Sectors, separated by commas ({ids('sectors')})",
-                               answers.terms("sectors")),
-        "regions": answers.get("regions", f"Regions, separated by commas ({ids('regions')})",
-                               answers.terms("regions")),
-        "workplace": answers.get("workplace", f"Workplace ({ids('workplaces')})", answers.term("workplaces"),
-                                 default="hybrid"),
-        "hours": answers.get("hours", f"Hours, separated by commas ({ids('hours')})", answers.terms("hours"),
-                             default=["full-time"]),
+        "title": answers.get("title", ask("title"), sized("title")),
+        "employer": answers.get("employer", ask("employer"), answers.employer),
+        "type": answers.get("type", ask("type"), answers.term("types"), default="returnship"),
+        "sectors": answers.get("sectors", ask("sectors"), answers.terms("sectors")),
+        "regions": answers.get("regions", ask("regions"), answers.terms("regions")),
+        "workplace": answers.get("workplace", ask("workplace"), answers.term("workplaces"), default="hybrid"),
+        "hours": answers.get("hours", ask("hours"), answers.terms("hours"), default=["full-time"]),
     }
     data = {key: value for key, value in data.items() if value is not None}
     asked = set()
@@ -200,44 +220,67 @@ def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
         for name in wanted:
             asked.add(name)
             data[name] = CONDITIONAL[name](answers, data)
-    data["support"] = answers.get("support", f"Support offered, separated by commas ({ids('support')})",
-                                  answers.terms("support"), optional=True)
-    data["min_break_months"] = answers.get("min_break_months", "Shortest career break you ask for, in months",
-                                           whole, optional=True)
-    data["starts"] = answers.get("starts", "Start date, YYYY-MM-DD", date, optional=True)
+    data["support"] = answers.get("support", ask("support"), answers.terms("support"), optional=True)
+    data["min_break_months"] = answers.get("min_break_months", ask("min_break_months"), whole, optional=True)
+    data["starts"] = answers.get("starts", ask("starts"), date, optional=True)
     data["posted"] = today.isoformat()
-    data["closes"] = answers.get("closes", "Closing date, YYYY-MM-DD", date,
+    data["closes"] = answers.get("closes", ask("closes"), date,
                                  default=(today + dt.timedelta(weeks=DEFAULT_OPEN_WEEKS)).isoformat())
-    data["apply"] = answers.get("apply", "How to apply: a web address (https://...) or an email address", apply_to)
+    data["apply"] = answers.get("apply", ask("apply"), apply_to)
     if not answers.missing:  # the first summary is made from the answers above
-        data["summary"] = answers.get("summary", "Summary, 20 to 280 characters", text(20, 280),
+        data["summary"] = answers.get("summary", ask("summary"), sized("summary"),
                                       default=summary_for(data, answers.vocabularies))
     # Left out, the description is our guidance, which the validator refuses until it is rewritten.
     data["description"] = answers.get(
-        "description", "Description in Markdown, on one line; else write it in the file afterwards",
-        text(50, 20000), optional=True) or GUIDANCE_DESCRIPTION
+        "description", ask("description") + ", in Markdown on one line; else write it in the file afterwards",
+        sized("description"), optional=True) or GUIDANCE_DESCRIPTION
     return {key: value for key, value in data.items() if value is not None}
 
 
 def _pay(answers: Answers, data: dict):
-    least = answers.get("pay_min", "Pay from, in pounds before tax", number)
-    most = answers.get("pay_max", "Pay up to, in pounds", number, optional=True)
-    period = answers.get("pay_period", "Pay period (" + ", ".join(answers.vocabularies["pay_periods"].ids) + ")",
+    least = answers.get("pay_min", question("pay.min", answers.vocabularies), number)
+    most = answers.get("pay_max", question("pay.max", answers.vocabularies), number, optional=True)
+    period = answers.get("pay_period", question("pay.period", answers.vocabularies),
                          answers.term("pay_periods"), default="year")
     if least is None:
         return None
     return {key: value for key, value in (("min", least), ("max", most), ("period", period)) if value is not None}
 
 
+def _ask(name: str, parse, **default):
+    """A conditional question that is one field of the schema."""
+    return lambda answers, data: answers.get(name, question(name, answers.vocabularies), parse, **default)
+
+
 CONDITIONAL = {
-    "location": lambda answers, data: answers.get("location", "Town or city", text(2, 80)),
+    "location": _ask("location", sized("location")),
     "pay": _pay,
-    "duration_weeks": lambda answers, data: answers.get("duration_weeks", "Length in weeks", whole, default=12),
-    "route_to_permanent": lambda answers, data: answers.get(
-        "route_to_permanent", "Can a permanent job follow? (yes/no)", yes_no, default=True),
-    "free": lambda answers, data: answers.get("free", "Is it free for returners? (yes/no)", yes_no, default=True),
-    "fee": lambda answers, data: answers.get("fee", "What does it cost?", text(2, 120)),
+    "duration_weeks": _ask("duration_weeks", whole, default=12),
+    "route_to_permanent": _ask("route_to_permanent", yes_no, default=True),
+    "free": _ask("free", yes_no, default=True),
+    "fee": _ask("fee", sized("fee")),
 }
+# Each option of `new`, and the schema field its help is read from.
+OPTIONS = (
+    ("title", "title"), ("employer", "employer"), ("type", "type"), ("sectors", "sectors"),
+    ("regions", "regions"), ("workplace", "workplace"), ("location", "location"), ("hours", "hours"),
+    ("pay-min", "pay.min"), ("pay-max", "pay.max"), ("pay-period", "pay.period"),
+    ("duration-weeks", "duration_weeks"), ("route-to-permanent", "route_to_permanent"), ("free", "free"),
+    ("fee", "fee"), ("support", "support"), ("min-break-months", "min_break_months"), ("starts", "starts"),
+    ("closes", "closes"), ("apply", "apply"), ("summary", "summary"), ("description", "description"),
+    ("slug", "slug"),
+)
+DEFAULTS = {"description": "guidance to replace in the file", "slug": "from the title"}
+
+
+def option_help(option: str, path: str) -> str:
+    notes = FIELDS[path]
+    shown = notes.explanation
+    if notes.vocabulary:
+        shown += " Comma-separated ids." if notes.is_list else " One id."
+    if notes.rule.get("type") == "boolean":
+        shown += " Yes or no."
+    return shown + (f" Default: {DEFAULTS[option]}." if option in DEFAULTS else "")
 
 
 def add_parser(commands) -> None:
@@ -245,21 +288,8 @@ def add_parser(commands) -> None:
                               description="Write content/placements/<slug>.yaml from a few answers. "
                                           "Anything not given as an option is asked for, or defaulted "
                                           "when nobody is typing.")
-    for name, help_text in (
-        ("title", "the name of the role or programme"), ("employer", "your employer id"),
-        ("type", "returnship, job or programme"), ("sectors", "comma-separated sector ids"),
-        ("regions", "comma-separated region ids"), ("workplace", "on-site, hybrid or remote"),
-        ("location", "town or city"), ("hours", "comma-separated hours ids"),
-        ("pay-min", "least pay in pounds"), ("pay-max", "most pay in pounds"),
-        ("pay-period", "year, month, week, day or hour"), ("duration-weeks", "length in weeks"),
-        ("route-to-permanent", "yes or no"), ("free", "yes or no"), ("fee", "what a programme costs"),
-        ("support", "comma-separated support ids"), ("min-break-months", "shortest break asked for"),
-        ("starts", "start date, YYYY-MM-DD"), ("closes", "closing date, YYYY-MM-DD"),
-        ("apply", "https:// address or email"), ("summary", "20 to 280 characters"),
-        ("description", "the full description in Markdown (default: guidance to replace in the file)"),
-        ("slug", "the file name, without .yaml (default: from the title)"),
-    ):
-        new.add_argument(f"--{name}", help=help_text)
+    for option, path in OPTIONS:
+        new.add_argument(f"--{option}", help=option_help(option, path))
     new.add_argument("--content", default="content", help="the content folder")
     new.add_argument("--no-input", action="store_true", help="never ask; use defaults")
 

@@ -13,27 +13,6 @@ from ..domain.vocabularies import Vocabulary, vocabularies_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
-# How to put right a field that fails its pattern or is missing; the schema says what.
-FIELD_HINTS = {
-    "employer": "use the employer's id: the name of its file in content/employers/ without .yaml",
-    "url": "use a full web address that starts with https://",
-    "website": "use a full web address that starts with https://",
-    "email": "write a full email address, such as careers@example.com",
-    "posted": "write the date as YYYY-MM-DD, for example 2027-03-31",
-    "closes": "write the date as YYYY-MM-DD, for example 2027-03-31",
-    "starts": "write the date as YYYY-MM-DD, for example 2027-03-31",
-    "pay": "add `pay:` with `min:`, an optional `max:` and `period:` (year, month, week, day or hour)",
-    "location": "add `location:` with the town or city, or set `workplace: remote`",
-    "duration_weeks": "add `duration_weeks:` with how many weeks it lasts, such as 12",
-    "route_to_permanent": "add `route_to_permanent: true` if a permanent job can follow, else false",
-    "free": "add `free: true` if the programme costs nothing, else `free: false` and a `fee:`",
-    "fee": "add `fee:` saying what the programme costs",
-    "apply": "add `apply:` with a `url:` (https) or an `email:`",
-    "contract": "write `contract: permanent`, or for a fixed term `contract: {type: fixed-term, months: 12}`",
-    "months": "add `months:` with how long the contract lasts, such as 12",
-    "hours_per_week": "write a number such as 37.5, or a range such as `hours_per_week: {min: 20, max: 30}`",
-    "consent": "publish a story only once the returner has agreed in writing, then set `consent: true`",
-}
 TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",
@@ -95,7 +74,7 @@ class SchemaChecker:
         if keyword == "required":
             missing = next(name for name in error.validator_value if name not in value)
             return [(path + (missing,), f"`{missing}` is missing{self._condition(error)}",
-                     FIELD_HINTS.get(missing, f"add `{missing}:`"))]
+                     self._hint(path + (missing,), f"add `{missing}:`"))]
         if keyword == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             return [
@@ -115,13 +94,13 @@ class SchemaChecker:
             return [self._date(path, value, field)]
         if keyword == "format":
             return [(path, f"{value!r} is not a real date",
-                     FIELD_HINTS.get(field, "write the date as YYYY-MM-DD"))]
+                     self._hint(path, "write the date as YYYY-MM-DD"))]
         if keyword == "pattern" and field in ("url", "website") and value.startswith("http://"):
             return [(path, f"{value!r} is not a secure address",
                      "use the https:// address of the same page")]
         if keyword == "pattern":
             return [(path, f"{value!r} is not in the right form",
-                     FIELD_HINTS.get(field, "check the template for the expected form"))]
+                     self._hint(path, "check the template for the expected form"))]
         if keyword == "minLength":
             return [(path, f"is {len(value)} characters; it needs at least {error.validator_value}",
                      "say a little more")]
@@ -142,13 +121,20 @@ class SchemaChecker:
             return [(path, f"{value} is too large", f"use at most {error.validator_value}")]
         if keyword == "const":
             return [(path, f"must be {json.dumps(error.validator_value)}",
-                     FIELD_HINTS.get(field, f"set it to {json.dumps(error.validator_value)}"))]
+                     self._hint(path, f"set it to {json.dumps(error.validator_value)}"))]
         if keyword == "multipleOf":
             return [(path, f"{value} is not a multiple of {error.validator_value}",
                      f"round it to the nearest {error.validator_value}")]
         if keyword == "minProperties":
-            return [(path, "is empty", FIELD_HINTS.get(field, "fill in its fields"))]
+            return [(path, "is empty", self._hint(path, "fill in its fields"))]
         return [(path, error.message, "check the template")]
+
+    def _hint(self, path: tuple, default: str) -> str:
+        """How to put the field at `path` right: its schema's `x-hint`, else a general one."""
+        rule = self.schema
+        for part in path:
+            rule = rule.get("items", {}) if isinstance(part, int) else rule.get("properties", {}).get(part, {})
+        return rule.get("x-hint", default)
 
     def _condition(self, error, lead: str = ": it is needed") -> str:
         """Why a conditionally required field is needed, read from the schema's `if`."""
@@ -182,14 +168,14 @@ class SchemaChecker:
         try:
             day = read_date(value)
         except ValueError:
-            return path, f"{value!r} is not a real date", FIELD_HINTS.get(field, "write the date as YYYY-MM-DD")
+            return path, f"{value!r} is not a real date", self._hint(path, "write the date as YYYY-MM-DD")
         return path, f"{value!r} is not written as YYYY-MM-DD", date_hint(day)
 
     def _type(self, value, expected, path, plain_scalars) -> tuple[str, str]:
         if isinstance(expected, list):  # a field written in more than one shape, such as `location`
             wanted = " or ".join(TYPE_NAMES.get(name, name) for name in expected)
             if not {"string", "array"} <= set(expected) or plain_scalars.get(path) is None:
-                return f"must be {wanted}", FIELD_HINTS.get(_last_name(path), f"write {wanted}")
+                return f"must be {wanted}", self._hint(path, f"write {wanted}")
             expected = "string"
         wanted = TYPE_NAMES.get(expected, expected)
         if expected in ("number", "integer") and isinstance(value, str):
