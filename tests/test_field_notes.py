@@ -12,6 +12,7 @@ from returnboard.content.schema_check import SchemaChecker
 from returnboard.content.yaml_loader import read_yaml_bytes
 from tests.boardtools import ROOT
 
+ONLY_FOR_A_JOB = {"contract"}  # the guide's example is a returnship, which has no contract
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
@@ -42,9 +43,11 @@ def test_every_example_is_a_value_the_schema_accepts(schema, example):
         data = copy.deepcopy(base)
         *parents, name = path.split(".")
         node = data
-        for parent in parents:
-            node = node.setdefault(parent, {"name": "Back to Robotics", "since": 2021}
-                                   if parent == "returner_programme" else {})
+        if path.split(".")[0] in ONLY_FOR_A_JOB:
+            data["type"] = "job"
+        for depth, parent in enumerate(parents):
+            # A group the example does not have starts as the group's own example.
+            node = node.setdefault(parent, copy.deepcopy(schema_fields(schema)[".".join(parents[: depth + 1])].example))
         node[name] = notes.example
         if path == "apply.email":
             node.pop("url", None)

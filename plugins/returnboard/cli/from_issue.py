@@ -129,13 +129,20 @@ class Converter:
         employer, new_employer = self.employer(answers, ask)
         for question in QUESTIONS:
             answer = answers.get(question.id)
-            if answer is None or question.id.startswith(("employer", "pay_")):
+            if answer is None or question.id.startswith(("employer", "pay_", "contract")):
                 continue
             if question.kind == "checkboxes":
                 data[question.field] = self.ticked(question, answer) or None
             elif question.kind == "dropdown":
                 data[question.field] = self.choice(question, answer)
-            elif question.id in ("duration_weeks", "min_break_months"):
+            elif question.id == "location":
+                towns = [town.strip() for town in re.split(r"[,\n]", answer) if town.strip()]
+                data["location"] = towns[0] if len(towns) == 1 else towns
+            elif question.id == "hours_per_week":
+                data["hours_per_week"] = self.hours(question, answer)
+            elif question.id == "partners":
+                data["partners"] = self.partners(question, answer)
+            elif question.id in ("duration_weeks", "min_break_months", "places"):
                 data[question.field] = self.number(question, answer, whole=True)
             elif question.id in ("closes", "starts"):
                 data[question.field] = self.date(question, answer)
@@ -150,6 +157,7 @@ class Converter:
         pay = self.pay(answers, ask)
         if pay:
             data["pay"] = pay
+        data["contract"] = self.contract(answers, ask)
         for name in ("sectors", "regions", "hours"):
             if data.get(name) is None:
                 data[name] = []  # so that the schema reports it as an empty list
@@ -167,6 +175,40 @@ class Converter:
                    if f"employer_{field}" in answers}
         return slugify(name), {"name": name, "website": website, **details}
 
+    def hours(self, question: Question, answer: str):
+        """Hours a week: one number, or a range such as `20 to 30` or `20-30`."""
+        parts = re.split(r"\s*(?:-|–|to)\s*", answer.lower().removesuffix("hours").strip())
+        numbers = [self.number(question, part) for part in parts[:2]]
+        if None in numbers:
+            return None
+        return numbers[0] if len(numbers) == 1 else {"min": numbers[0], "max": numbers[1]}
+
+    def partners(self, question: Question, answer: str) -> list[dict] | None:
+        """Each line `Name, https://site`: the website is what follows the last comma."""
+        found = []
+        for line in answer.split("\n"):
+            line = line.strip().lstrip("-* ").strip()
+            if not line:
+                continue
+            name, comma, website = line.rpartition(",")
+            if not comma:
+                self.problem(question, f"{line!r} has no website",
+                             "write the name, a comma, then the website, such as Aire Skills, https://aire.example")
+                continue
+            found.append({"name": name.strip(), "website": website.strip()})
+        return found or None
+
+    def contract(self, answers, ask) -> str | dict | None:
+        """Permanent, or a fixed term with its length in months."""
+        if "contract" not in answers and "contract_months" not in answers:
+            return None
+        kind = self.choice(ask["contract"], answers["contract"]) if "contract" in answers else "fixed-term"
+        if kind == "permanent" or kind is None:
+            return kind
+        months = answers.get("contract_months")
+        return {"type": kind, **({"months": self.number(ask["contract_months"], months, whole=True)}
+                                 if months else {})}
+
     def pay(self, answers, ask) -> dict | None:
         if not any(key in answers for key in ("pay_min", "pay_max", "pay_period")):
             return None
@@ -175,6 +217,8 @@ class Converter:
             if key in answers:
                 pay[part] = self.number(ask[key], answers[key])
         pay["period"] = self.choice(ask["pay_period"], answers["pay_period"]) if "pay_period" in answers else "year"
+        if "pay_basis" in answers:
+            pay["basis"] = self.choice(ask["pay_basis"], answers["pay_basis"])
         return {key: value for key, value in pay.items() if value is not None}
 
 

@@ -57,10 +57,16 @@ LAYOUT = (
     ("pay_min", "placement", "pay.min"),
     ("pay_max", "placement", "pay.max"),
     ("pay_period", "placement", "pay.period"),
+    ("pay_basis", "placement", "pay.basis"),
+    ("hours_per_week", "placement", "hours_per_week"),
+    ("contract", "placement", "contract"),
+    ("contract_months", "placement", "contract.months"),
     ("free", "placement", "free"),
     ("fee", "placement", "fee"),
     ("duration_weeks", "placement", "duration_weeks"),
     ("route_to_permanent", "placement", "route_to_permanent"),
+    ("places", "placement", "places"),
+    ("partners", "placement", "partners"),
     ("support", "placement", "support"),
     ("min_break_months", "placement", "min_break_months"),
     ("starts", "placement", "starts"),
@@ -81,9 +87,23 @@ EMPLOYER_CHOICE = {
     "employer_about": "Optional, on your first listing.",
     "employer_location": "Optional, on your first listing.",
 }
+# How a field that is not a plain value is answered in one box of the form.
+ANSWERED_AS = {
+    "location": "Several towns? One a line, or separated by commas.",
+    "hours_per_week": "A number such as 37.5, or a range such as 20 to 30.",
+    "contract": "Fixed term? Give its length in months below.",
+    "partners": "One organisation a line: its name, a comma, then its website, such as "
+                "Aire Skills Partnership, https://aire-skills.example",
+}
+# A field picked from a vocabulary although the schema also takes it in another shape.
+CHOSEN_FROM = {"contract": "contract_types"}
 
 
 def _kind(notes: FieldNotes) -> str:
+    if notes.path in CHOSEN_FROM:
+        return "dropdown"
+    if notes.is_list and notes.rule.get("items", {}).get("type") == "object":
+        return "textarea"
     if notes.vocabulary:
         return "checkboxes" if notes.is_list else "dropdown"
     if notes.rule.get("type") == "boolean":
@@ -109,6 +129,10 @@ def _placeholder(notes: FieldNotes, kind: str) -> str:
     if kind not in ("input", "textarea"):
         return ""
     example = notes.example
+    if notes.path == "partners":
+        return "\n".join(f"{partner['name']}, {partner['website']}" for partner in example)
+    if notes.path == "hours_per_week":
+        return f"{example['min']} to {example['max']}"
     return str(next(iter(example.values())) if isinstance(example, dict) else example).rstrip("\n")
 
 
@@ -120,14 +144,14 @@ def _question(question_id: str, schema: str, path: str) -> Question:
         and kind != "checkboxes"
     # A group of fields (apply) is one answer on the form: its help says how to give it.
     told = notes.help if notes.rule.get("type") == "object" else notes.explanation
-    parts = [_needed(question_id, notes, kind), told]
+    parts = [_needed(question_id, notes, kind), told, ANSWERED_AS.get(path, "")]
     if question_id in EMPLOYER_CHOICE:
         parts.reverse()
     description = " ".join(part for part in parts if part)
     return Question(
         id=question_id, label=notes.question, kind=kind, description=description,
         field=f"employer.{path}" if schema == "employer" else path, required=always,
-        vocabulary=notes.vocabulary, options=YES_NO if notes.rule.get("type") == "boolean" else (),
+        vocabulary=CHOSEN_FROM.get(path, notes.vocabulary), options=YES_NO if notes.rule.get("type") == "boolean" else (),
         placeholder=_placeholder(notes, kind))
 
 

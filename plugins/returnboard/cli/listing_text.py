@@ -117,6 +117,12 @@ def _value(name: str, value, rule: dict, vocabularies, indent: str, comments: bo
             line = _value(child, child_value, child_rule, vocabularies, indent + "  ", comments)
             lines += line[:-1] + [line[-1] + (f"  # {note}" if note else "")]
         return lines
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):  # partners
+        lines = [f"{indent}{name}:"]
+        for item in value:
+            group = _value("-", item, rule.get("items", {}), vocabularies, indent + "  ", comments)[1:]
+            lines += [f"{indent}  - {group[0].strip()}", *group[1:]]
+        return lines
     if isinstance(value, list):
         return [f"{indent}{name}: [{', '.join(map(_flow_item, value))}]"]
     if name in DATE_FIELDS and DATE.fullmatch(value):

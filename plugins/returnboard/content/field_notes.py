@@ -85,6 +85,11 @@ def schema_fields(name: str) -> dict[str, FieldNotes]:
     found: dict[str, FieldNotes] = {}
 
     def walk(node: dict, prefix: str, parent_needed: str) -> None:
+        # A field written in two shapes (`contract`) keeps the group's fields under `else`.
+        for shape in (node, node.get("else", {})):
+            walk_shape(shape, prefix, parent_needed)
+
+    def walk_shape(node: dict, prefix: str, parent_needed: str) -> None:
         required = set(node.get("required", []))
         for field, rule in node.get("properties", {}).items():
             path = prefix + field

@@ -133,7 +133,7 @@ class SchemaChecker:
         """How to put the field at `path` right: its schema's `x-hint`, else a general one."""
         rule = self.schema
         for part in path:
-            rule = rule.get("items", {}) if isinstance(part, int) else rule.get("properties", {}).get(part, {})
+            rule = rule.get("items", {}) if isinstance(part, int) else _property(rule, part)
         return rule.get("x-hint", default)
 
     def _condition(self, error, lead: str = ": it is needed") -> str:
@@ -198,6 +198,18 @@ class SchemaChecker:
         if expected == "boolean" and isinstance(value, str):
             return f"must be {wanted}, not {value!r}", "write true or false, without quotes"
         return f"must be {wanted}", f"write {wanted}"
+
+
+def _property(rule: dict, name: str) -> dict:
+    """The rule for the field `name` inside `rule`, also where it sits in a branch for one shape
+    of the value (`contract`'s group of fields sits under `else`)."""
+    if name in rule.get("properties", {}):
+        return rule["properties"][name]
+    for branch in (rule.get("then"), rule.get("else"), *rule.get("oneOf", []), *rule.get("anyOf", [])):
+        found = _property(branch, name) if isinstance(branch, dict) else {}
+        if found:
+            return found
+    return {}
 
 
 def _last_name(path: tuple) -> str:
