@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from tests.boardtools import ROOT, build, listing, run_board, write_content
+from tests.boardtools import build, listing, run_board, write_content
 from tests.htmltools import facts, page, text
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -179,13 +179,16 @@ def test_a_person_is_asked_each_question_and_a_wrong_answer_is_asked_again(conte
         ("Regions, separated by commas", "north-east"),
         ("Workplace (on-site, hybrid, remote) [hybrid]: ", "on-site"),
         ("[full-time]: ", "part-time"),
-        ("Town or city (2 to 80 characters): ", "Sunderland"),
+        ("Town or city, or several separated by commas: ", "Sunderland, Durham"),
         ("Pay from (£): ", "lots"),
         ("Pay from (£): ", "31000"),
         ("Pay up to (£) (Enter to skip): ", ""),
         ("[year]: ", ""),
         ("Length in weeks (a whole number from 1 to 104) [12]: ", "10"),
         ("Can a permanent job follow? (yes/no) [yes]: ", "no"),
+        ("(full-time-equivalent, actual) (Enter to skip): ", "full-time-equivalent"),
+        ("hours a week", "20 to 30"),
+        ("How many people will you take?", "3"),
         ("Support offered", "mentoring"),
         ("Shortest career break, in months (a whole number from 0 to 600) (Enter to skip): ", ""),
         ("Start date, YYYY-MM-DD (Enter to skip): ", ""),
@@ -203,7 +206,9 @@ def test_a_person_is_asked_each_question_and_a_wrong_answer_is_asked_again(conte
     path = content / "placements" / "cleanroom-technician-returnship.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["employer"] == "tyne-test-works" and data["hours"] == ["part-time"]
-    assert data["pay"] == {"min": 31000, "period": "year"}
+    assert data["pay"] == {"min": 31000, "period": "year", "basis": "full-time-equivalent"}
+    assert data["location"] == ["Sunderland", "Durham"] and data["hours_per_week"] == {"min": 20, "max": 30}
+    assert data["places"] == 3
     assert data["duration_weeks"] == 10 and data["route_to_permanent"] is False
     validates(content, path)
 
@@ -217,3 +222,21 @@ def test_a_refused_listing_is_checked_in_memory_and_never_touches_the_folder(con
     accepted = new(content, *RETURNSHIP)
     assert accepted.returncode == 0, accepted.stderr
     assert folder.stat().st_mtime_ns != before  # which is what writing one does
+
+
+def test_a_part_time_job_in_several_towns_with_a_fixed_term_contract(content):
+    result = new(content, "--no-input", "--title", "Structural engineer, part time", "--type", "job",
+                 "--employer", "tyne-test-works", "--sectors", "engineering", "--regions", "yorkshire-and-the-humber",
+                 "--location", "Leeds, York, Hull", "--hours", "part-time", "--pay-min", "£34,000", "--pay-max", "39k",
+                 "--pay-basis", "full-time-equivalent", "--hours-per-week", "20 to 30",
+                 "--contract", "fixed term, 12 months", "--closes", "31/01/2027",
+                 "--apply", "https://tyne-test-works.example/jobs",
+                 "--description", "You will check bridge designs for our Yorkshire offices, with a mentor and flexible days.")
+    assert result.returncode == 0, result.stderr
+    path = content / "placements" / "structural-engineer-part-time.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["location"] == ["Leeds", "York", "Hull"] and data["hours_per_week"] == {"min": 20, "max": 30}
+    assert data["pay"] == {"min": 34000, "max": 39000, "period": "year", "basis": "full-time-equivalent"}
+    assert data["contract"] == {"type": "fixed-term", "months": 12} and str(data["closes"]) == "2027-01-31"
+    assert "places" not in data
+    validates(content, path)

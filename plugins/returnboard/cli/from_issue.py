@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..content.data_files import load_vocabularies
 from ..domain.text import printable
-from ..domain.answers import read_date, read_pounds
+from ..domain.answers import read_date, read_hours_a_week, read_pounds, read_towns
 from ..domain.vocabularies import Vocabulary
 from ..settings import BoardSettings
 from .environment import board_settings
@@ -136,8 +136,10 @@ class Converter:
             elif question.kind == "dropdown":
                 data[question.field] = self.choice(question, answer)
             elif question.id == "location":
-                towns = [town.strip() for town in re.split(r"[,\n]", answer) if town.strip()]
-                data["location"] = towns[0] if len(towns) == 1 else towns
+                try:
+                    data["location"] = read_towns(answer)
+                except ValueError as error:
+                    self.problem(question, str(error), "write the town or city, or several separated by commas")
             elif question.id == "hours_per_week":
                 data["hours_per_week"] = self.hours(question, answer)
             elif question.id == "partners":
@@ -177,11 +179,11 @@ class Converter:
 
     def hours(self, question: Question, answer: str):
         """Hours a week: one number, or a range such as `20 to 30` or `20-30`."""
-        parts = re.split(r"\s*(?:-|–|to)\s*", answer.lower().removesuffix("hours").strip())
-        numbers = [self.number(question, part) for part in parts[:2]]
-        if None in numbers:
+        try:
+            return read_hours_a_week(answer)
+        except ValueError as error:
+            self.problem(question, f"{answer!r} is not a number of hours", str(error).split(": ", 1)[-1])
             return None
-        return numbers[0] if len(numbers) == 1 else {"min": numbers[0], "max": numbers[1]}
 
     def partners(self, question: Question, answer: str) -> list[dict] | None:
         """Each line `Name, https://site`: the website is what follows the last comma."""

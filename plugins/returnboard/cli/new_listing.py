@@ -20,7 +20,7 @@ from ..content.field_notes import schema_fields
 from ..content.loading import SLUG
 from ..content.placeholders import GUIDANCE, GUIDANCE_DESCRIPTION
 from ..content.schema_check import SchemaChecker
-from ..domain.answers import read_date, read_pounds
+from ..domain.answers import read_contract, read_date, read_hours_a_week, read_pounds, read_towns
 from ..domain.vocabularies import Vocabulary
 from .environment import board_settings
 from .listing_text import render_listing, slugify
@@ -189,6 +189,8 @@ def question(path: str, vocabularies) -> str:
         return f"{notes.question}, YYYY-MM-DD"
     if notes.rule.get("type") == "object" and notes.help:
         return f"{notes.question} ({notes.help[0].lower()}{notes.help[1:].rstrip('.')})"
+    if notes.rule.get("type") == ["string", "array"]:
+        return f"{notes.question}, or several separated by commas"
     return f"{notes.question} ({notes.limits})" if notes.limits else notes.question
 
 
@@ -220,6 +222,7 @@ def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
         for name in wanted:
             asked.add(name)
             data[name] = CONDITIONAL[name](answers, data)
+    _optional_facts(answers, data, ask)
     data["support"] = answers.get("support", ask("support"), answers.terms("support"), optional=True)
     data["min_break_months"] = answers.get("min_break_months", ask("min_break_months"), whole, optional=True)
     data["starts"] = answers.get("starts", ask("starts"), date, optional=True)
@@ -237,6 +240,21 @@ def collect(answers: Answers, checker: SchemaChecker, today: dt.date) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def _optional_facts(answers: Answers, data: dict, ask) -> None:
+    """The facts that only some listings have, asked only of those they fit."""
+    kind = data.get("type")
+    pro_rata = {term.id for term in answers.vocabularies["hours"] if term.pro_rata}
+    if data.get("pay") and data["pay"].get("period") == "year" and pro_rata & set(data.get("hours", [])):
+        basis = answers.get("pay_basis", ask("pay.basis"), answers.term("pay_bases"), optional=True)
+        if basis:
+            data["pay"]["basis"] = basis
+    data["hours_per_week"] = answers.get("hours_per_week", ask("hours_per_week"), read_hours_a_week, optional=True)
+    if kind == "job":
+        data["contract"] = answers.get("contract", ask("contract"), read_contract, optional=True)
+    if kind in ("returnship", "programme"):
+        data["places"] = answers.get("places", ask("places"), whole, optional=True)
+
+
 def _pay(answers: Answers, data: dict):
     least = answers.get("pay_min", question("pay.min", answers.vocabularies), number)
     most = answers.get("pay_max", question("pay.max", answers.vocabularies), number, optional=True)
@@ -252,8 +270,16 @@ def _ask(name: str, parse, **default):
     return lambda answers, data: answers.get(name, question(name, answers.vocabularies), parse, **default)
 
 
+def towns(value: str) -> str | list[str]:
+    """One town, or several separated by commas, each within the schema's length."""
+    found = read_towns(value)
+    for town in [found] if isinstance(found, str) else found:
+        sized("location")(town)
+    return found
+
+
 CONDITIONAL = {
-    "location": _ask("location", sized("location")),
+    "location": _ask("location", towns),
     "pay": _pay,
     "duration_weeks": _ask("duration_weeks", whole, default=12),
     "route_to_permanent": _ask("route_to_permanent", yes_no, default=True),
@@ -266,7 +292,8 @@ OPTIONS = (
     ("regions", "regions"), ("workplace", "workplace"), ("location", "location"), ("hours", "hours"),
     ("pay-min", "pay.min"), ("pay-max", "pay.max"), ("pay-period", "pay.period"),
     ("duration-weeks", "duration_weeks"), ("route-to-permanent", "route_to_permanent"), ("free", "free"),
-    ("fee", "fee"), ("support", "support"), ("min-break-months", "min_break_months"), ("starts", "starts"),
+    ("fee", "fee"), ("pay-basis", "pay.basis"), ("hours-per-week", "hours_per_week"), ("contract", "contract"),
+    ("places", "places"), ("support", "support"), ("min-break-months", "min_break_months"), ("starts", "starts"),
     ("closes", "closes"), ("apply", "apply"), ("summary", "summary"), ("description", "description"),
     ("slug", "slug"),
 )

@@ -62,3 +62,42 @@ def pounds_hint(value: int | float) -> str:
 
 def date_hint(day: dt.date) -> str:
     return f"write the date as {day.isoformat()}"
+
+
+def read_number(text: str) -> int | float:
+    """A plain number above 0, such as 12 or 37.5."""
+    try:
+        value = float(str(text).strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number: write digits, such as 37.5") from None
+    if not 0 < value < float("inf"):
+        raise ValueError("write a number above 0")
+    return int(value) if value.is_integer() else value
+
+
+def read_hours_a_week(text: str) -> int | float | dict:
+    """Hours a week: one number (`37.5`), or a range (`20 to 30`, `20-30`) as min and max."""
+    parts = re.split(r"\s*(?:-|–|to)\s*", str(text).lower().replace("hours", "").replace("a week", "").strip())
+    if len(parts) > 2:
+        raise ValueError(f"{text!r} is not a number of hours: write 37.5, or a range such as 20 to 30")
+    numbers = [read_number(part) for part in parts]
+    return numbers[0] if len(numbers) == 1 else {"min": numbers[0], "max": numbers[1]}
+
+
+def read_towns(text: str) -> str | list[str]:
+    """One town, or several separated by commas or lines: a list only when there are several."""
+    towns = list(dict.fromkeys(town.strip() for town in re.split(r"[,\n]", str(text)) if town.strip()))
+    if not towns:
+        raise ValueError("give a town or city")
+    return towns[0] if len(towns) == 1 else towns
+
+
+def read_contract(text: str) -> str | dict:
+    """`permanent`, or a fixed term with its months: `fixed term, 12 months`, `12 months`."""
+    words = str(text).lower().replace("-", " ")
+    if "permanent" in words:
+        return "permanent"
+    months = re.search(r"\d+", words)
+    if "fixed" in words or months:
+        return {"type": "fixed-term", **({"months": int(months.group(0))} if months else {})}
+    raise ValueError(f"{text!r} is not a contract: write permanent, or fixed term with its months, such as 12")
