@@ -6,8 +6,10 @@ import json
 import re
 import shlex
 import shutil
+import textwrap
 
 import pytest
+import yaml
 
 from returnboard.content.data_files import load_vocabularies
 from tests.boardtools import ROOT, run_board
@@ -156,3 +158,30 @@ def test_the_employer_example_shows_a_returner_programme():
 
     programme = yaml.safe_load(block("employer-example"))["returner_programme"]
     assert set(programme) == {"name", "since", "returners", "conversion_rate"}
+
+
+def unusual_shapes() -> list[str]:
+    """The YAML examples in "Listings that do not fit the usual shape"."""
+    section = GUIDE.split("## Listings that do not fit the usual shape", 1)[1].split("\n## ", 1)[0]
+    return [textwrap.dedent(code) for code in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+
+
+@pytest.mark.parametrize("example", unusual_shapes())
+def test_each_unusual_shape_in_the_guide_passes_the_check(content, example):
+    fields = yaml.safe_load(example)
+    listing = yaml.safe_load(block("listing-example"))
+    if "contract" in fields:  # contracts are for jobs, which take no places or length in weeks
+        listing.update(type="job")
+        for returnship_only in ("duration_weeks", "route_to_permanent", "places"):
+            listing.pop(returnship_only, None)
+    listing["pay"] = {**listing.get("pay", {}), **fields.pop("pay", {})}
+    listing.update(fields)
+    (content / "placements" / "robotics-software-returnship.yaml").write_text(
+        yaml.safe_dump(listing, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_guide_shows_each_unusual_shape():
+    shown = set().union(*(yaml.safe_load(example) for example in unusual_shapes()))
+    assert {"partners", "hours_per_week", "pay", "location", "contract"} <= shown
