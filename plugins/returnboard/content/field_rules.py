@@ -49,6 +49,8 @@ NEGATED_AFTER = re.compile(
     r"|n['’]t (?:needed|required|necessary|essential|expected|matter)|fine|welcome|ok(?:ay)?|optional"
     r"|(?:does|do) not matter)\b", re.I)
 CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:and|but)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Finding:
     path: tuple
