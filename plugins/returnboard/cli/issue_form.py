@@ -18,7 +18,6 @@ from ..domain.vocabularies import Vocabulary
 from .listing_text import slugify
 
 FORM_FILE = Path(__file__).resolve().parents[3] / ".github" / "ISSUE_TEMPLATE" / "new-listing.yml"
-CONVERT_LABEL = "listing: convert"
 YES_NO = ("Yes", "No")
 LONG_TEXT = 280  # free text that may run this long gets a box of several lines
 
