@@ -174,7 +174,7 @@ def test_placement_card_shows_what_a_returner_scans_for():
     assert (tag.classes, tag.text()) == (["tag", "tag--returnship"], "Returnship")
     assert card.find("p", "card__summary").text() == "Twelve weeks testing bridges."
     assert card_facts(card) == {"Where": "Newcastle upon Tyne (hybrid)", "Pay": "£36,000 to £40,000 a year full-time equivalent, paid pro rata",
-                                "Hours": "Full time, Part time", "Closes": "31 January 2027"}
+                                "Hours": "Full time, part time", "Closes": "31 January 2027"}
     assert card.find("time").attrs["datetime"] == "2027-01-31"
 
 
@@ -195,7 +195,7 @@ def test_story_card_shows_who_came_back_how_and_in_their_words():
     assert card.find("p", "card__employer").text() == "Sam, Bridge engineer at Tyne & Wear Test Works"
     assert card.find("blockquote", "card__quote").text() == "“It all came back.”"
     assert card.find("p", "card__meta").text() == \
-        "Came back in 2025 after a 5 years break, through a return-to-work programme. Wales."
+        "Came back in 2025 after a 5-year break, through a return-to-work programme. Wales."
 
 
 def test_bar_chart_draws_each_count_to_scale_and_says_every_count_in_words():

@@ -166,7 +166,7 @@ def test_the_card_says_where_the_pay_basis_the_hours_and_the_contract(sample_sit
     card = facts(card_on_home(sample_site, NEW_JOB))
     assert card["Where"] == "Leeds, York or Hull (hybrid)"
     assert card["Pay"] == FTE_PAY
-    assert card["Hours and contract"] == "Part time, Job share, 20 to 30 hours a week; fixed term, 12 months"
+    assert card["Hours and contract"] == "Part time, job share, 20 to 30 hours a week; fixed term, 12 months"
 
 
 def test_job_posting_data_gives_every_town_the_contract_and_honest_pay(sample_site):
@@ -186,7 +186,7 @@ def test_feeds_give_the_towns_the_pay_basis_and_the_hours(sample_site):
                   if entry.find(f"{ATOM}link").get("href").endswith(f"/{NEW_JOB}")]
     assert "Where: Leeds, York or Hull (hybrid)." in summary
     assert f"Pay: {FTE_PAY}." in summary
-    assert "Hours and contract: Part time, Job share, 20 to 30 hours a week; fixed term, 12 months." in summary
+    assert "Hours and contract: Part time, job share, 20 to 30 hours a week; fixed term, 12 months." in summary
 
 
 def test_listings_without_the_new_fields_show_what_they_did(sample_site):
@@ -194,7 +194,7 @@ def test_listings_without_the_new_fields_show_what_they_did(sample_site):
     assert full_time["Pay"] == "£38,000 to £45,000 a year"
     assert not {"Hours a week", "Contract"} & set(full_time)
     assert posting(sample_site, RETURNSHIP_WITH_PLACES)["baseSalary"]["value"]["minValue"] == 38000
-    assert facts(card_on_home(sample_site, RETURNSHIP_WITH_PLACES))["Hours"] == "Full time, Compressed hours"
+    assert facts(card_on_home(sample_site, RETURNSHIP_WITH_PLACES))["Hours"] == "Full time, compressed hours"
     assert page(sample_site, RETURNSHIP_WITH_PLACES).select_one(".placement__partners") is None
     single = posting(sample_site, RETURNSHIP_WITH_PLACES)["jobLocation"]
     assert single["address"] == {"@type": "PostalAddress", "addressLocality": "Hull",

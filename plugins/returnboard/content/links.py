@@ -14,6 +14,8 @@ import ada_url
 # Where a relative link would resolve: any host that is not a real one will do.
 BOARD_BASE = "https://board.invalid/"
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
+# A mailto: link may fill in the subject line (URL-encoded), but not add copies or a body.
+MAILTO_QUERY = re.compile(r"^(subject=[^&=#\s]*)?$", re.I)
 # Browsers drop these from the ends of an address, and tabs and newlines from inside it.
 _IGNORED_BY_BROWSERS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$|[\t\n\r]")
 
@@ -35,7 +37,10 @@ def link_problem(target: str) -> str | None:
     if "\\" in cleaned or "%5c" in cleaned.lower():  # the parser writes a backslash as %5C
         return f"the link {target!r} has a backslash, which browsers read as /"
     if cleaned.lower().startswith("mailto:"):
-        return None if EMAIL.match(cleaned[7:]) else f"the link {target!r} is not a valid email address"
+        address, _, query = cleaned[7:].partition("?")
+        if not EMAIL.match(address):
+            return f"the link {target!r} is not a valid email address"
+        return None if MAILTO_QUERY.match(query) else f"the link {target!r} may fill in a subject, nothing more"
     url = _parse(cleaned, BOARD_BASE)
     if url is None:
         return f"the link {target!r} is not a web address a browser can follow"

@@ -17,6 +17,11 @@ def _terms(vocabularies: dict[str, Vocabulary], key: str, ids: list[str]) -> lis
     return [vocabularies[key].by_id[term_id] for term_id in ids]
 
 
+def _in_vocabulary_order(vocabularies: dict[str, Vocabulary], key: str, ids: list[str]) -> list:
+    """Terms in the vocabulary's order, whatever order the file gives them in: Full time, part time."""
+    return [term for term in vocabularies[key].terms if term.id in ids]
+
+
 def employer_from(data: dict, employer_id: str, source: str, vocabularies: dict[str, Vocabulary]) -> Employer:
     programme = data.get("returner_programme")
     return Employer(
@@ -51,7 +56,7 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
         sectors=_terms(vocabularies, "sectors", data["sectors"]),
         regions=_terms(vocabularies, "regions", data["regions"]),
         workplace=vocabularies["workplaces"].by_id[data["workplace"]],
-        hours=_terms(vocabularies, "hours", data["hours"]),
+        hours=_in_vocabulary_order(vocabularies, "hours", data["hours"]),
         posted=parse_date(data["posted"]), closes=parse_date(data["closes"]),
         summary=data["summary"], description_html=description_html,
         apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -14,6 +15,9 @@ CLOSING_SOON_DAYS = 14
 # An employer's page lists this many of its closed placements, latest first, and counts the rest.
 PAST_SHOWN = 50
 UK_WIDE = "uk-wide"
+# What an email application holds: said beside every "Email <address>" button.
+APPLY_EMAIL_NOTE = ("Send your CV and a few lines on why this role suits you. The subject line names "
+                    "the role: keep it, so they know which one you are applying for.")
 FULL_TIME_EQUIVALENT = "full-time-equivalent"
 # Stories are indexed for search as a type of their own, so a search for a role finds them too.
 STORY_TYPE = Term(id="story", name="Returners’ stories", vocabulary="types")
@@ -33,6 +37,15 @@ def listed_in_words(items: list[str], last: str = "and") -> str:
 
 def _number(amount: float) -> str:
     return f"{amount:g}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def years_long(years: float) -> str:
+    """A length in years as it stands before a noun, hyphenated and singular: 1-year, 2.5-year."""
+    return f"{_number(years)}-year"
 
 
 def includes_uk_wide(term: Term) -> bool:
@@ -150,8 +163,7 @@ class Contract:
     @property
     def phrase(self) -> str:
         """As it reads inside a sentence: fixed term, 12 months."""
-        text = str(self)
-        return text[0].lower() + text[1:]
+        return _lower_first(str(self))
 
 
 @dataclass(frozen=True)
@@ -206,6 +218,7 @@ class Placement(Faceted):
     starts: dt.date | None = None
     is_open: bool = True
     closes_soon: bool = False
+    apply_email_note = APPLY_EMAIL_NOTE
 
     @property
     def url(self) -> str:
@@ -287,7 +300,14 @@ class Placement(Faceted):
 
     @property
     def hours_text(self) -> str:
-        return ", ".join(term.name for term in self.hours)
+        """Its hours in the vocabulary's order, the first capitalised: Part time, job share."""
+        return ", ".join(name for _, name in self.hours_named)
+
+    @property
+    def hours_named(self) -> list[tuple[Term, str]]:
+        """Each of its hours with its name as the list prints it: Part time, job share."""
+        return [(term, term.name if index == 0 else _lower_first(term.name))
+                for index, term in enumerate(self.hours)]
 
     @property
     def hours_per_week_text(self) -> str | None:
@@ -316,6 +336,13 @@ class Placement(Faceted):
         """Each partner with the words that go before it in "A, B and C"."""
         befores = [""] + [", "] * (len(self.partners) - 2) + [" and "] if len(self.partners) > 1 else [""]
         return list(zip(befores, self.partners))
+
+    @property
+    def apply_mailto(self) -> str | None:
+        """A mailto: link to its apply address with the subject filled in with its title."""
+        if not self.apply_email:
+            return None
+        return f"mailto:{self.apply_email}?subject={quote(self.title, safe='')}"
 
     @property
     def duration_text(self) -> str | None:
@@ -385,13 +412,14 @@ class Story(Faceted):
 
     @property
     def break_text(self) -> str:
-        years = f"{self.break_years:g}"
-        return f"{years} year" if self.break_years == 1 else f"{years} years"
+        """The break in words: a 2.5-year break."""
+        return f"a {years_long(self.break_years)} break"
 
     @property
     def break_with_reason(self) -> str:
         """The break's length, with its reason in the returner's words when they gave one."""
-        return f"{self.break_text}: “{self.break_reason}”" if self.break_reason else self.break_text
+        text = f"A {years_long(self.break_years)} break"
+        return f"{text}: “{self.break_reason}”" if self.break_reason else text
 
     @property
     def byline(self) -> str:
@@ -402,7 +430,7 @@ class Story(Faceted):
     @property
     def return_summary(self) -> str:
         """How they came back, in one line for a card."""
-        return (f"Came back in {self.returned} after a {self.break_text} break, "
+        return (f"Came back in {self.returned} after {self.break_text}, "
                 f"through a {self.type.name.lower()}. {self.region.name}.")
 
 

@@ -16,6 +16,7 @@ class Term:
     vocabulary: str
     description: str = ""
     itl1: str | None = None
+    in_words: str | None = None  # a region as a sentence says where: "in the North East"
     path: str | None = None
     schema_org: str | None = None
     pro_rata: bool = False  # hours paid a share of a full-time salary

@@ -61,5 +61,5 @@ def write_feeds(settings, output_path, open_placements, regions, region_members)
     _write(output / feed_url(), f"{name}: all open opportunities", site, site + feed_url(),
            open_placements)
     for region in regions:
-        _write(output / feed_url(region.id), f"{name}: opportunities in {region.name}",
+        _write(output / feed_url(region.id), f"{name}: opportunities {region.in_words}",
                site, site + feed_url(region.id), region_members[region.id])
