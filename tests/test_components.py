@@ -174,14 +174,61 @@ def test_placement_card_shows_what_a_returner_scans_for():
     assert (tag.classes, tag.text()) == (["tag", "tag--returnship"], "Returnship")
     assert card.find("p", "card__summary").text() == "Twelve weeks testing bridges."
     assert card_facts(card) == {"Where": "Newcastle upon Tyne (hybrid)", "Pay": "£36,000 to £40,000 a year full-time equivalent, paid pro rata",
-                                "Hours": "Full time, part time", "Closes": "31 January 2027"}
+                                "Hours": "Full time, part time", "Career break": "Any length", "Closes": "31 January 2027"}
     assert card.find("time").attrs["datetime"] == "2027-01-31"
 
 
-def test_a_card_closing_soon_says_so_and_a_programme_says_what_it_costs():
-    soon = parse(macro("placement_card")(placement(closes_soon=True), "")).find("li")
+def card_on(today: dt.date, **changes) -> Element:
+    """The card of a placement closing on 31 January 2027, as a board built on `today` shows it."""
+    shown = placement(**changes)
+    shown.set_today(today)
+    return parse(macro("placement_card")(shown, "")).find("li")
+
+
+@pytest.mark.parametrize("today, words", [
+    (dt.date(2027, 1, 31), "Closes today"), (dt.date(2027, 1, 30), "Closes tomorrow"),
+    (dt.date(2027, 1, 28), "Closes in 3 days"), (dt.date(2027, 1, 18), "Closes in 13 days")])
+def test_a_card_closing_soon_says_how_soon(today, words):
+    soon = card_on(today)
     assert soon.classes == ["card", "card--closing"]
-    assert [tag.text() for tag in soon.find_all("strong", "tag")] == ["Returnship", "Closing soon"]
+    assert [tag.text() for tag in soon.find_all("strong", "tag")] == ["Returnship", words]
+    assert soon.find("strong", "tag--closing").attrs["data-slot"] == "closing"
+
+
+def test_a_card_closing_later_says_only_the_date():
+    later = card_on(dt.date(2027, 1, 17))
+    assert later.classes == ["card"]
+    assert [tag.text() for tag in later.find_all("strong", "tag")] == ["Returnship"]
+    assert card_facts(later)["Closes"] == "31 January 2027"
+
+
+def test_each_type_has_its_own_colour_and_the_stylesheet_gives_it_one():
+    stylesheet = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    for type_term in VOCABULARIES["types"].terms:
+        tag = parse(macro("placement_card")(placement(type=type_term), "")).find("strong", "tag")
+        assert (tag.classes, tag.text()) == (["tag", f"tag--{type_term.id}"], type_term.name)
+        assert f".tag--{type_term.id} {{ background: " in stylesheet
+
+
+def test_a_card_says_the_break_accepted_and_how_long_a_returnship_lasts():
+    facts = card_facts(parse(macro("placement_card")(placement(min_break_months=18, duration_weeks=12), "")))
+    assert (facts["Career break"], facts["Length"]) == ("18 months or more", "12 weeks")
+    assert list(facts) == ["Where", "Pay", "Hours", "Length", "Career break", "Closes"]
+    one = card_facts(parse(macro("placement_card")(placement(min_break_months=1, duration_weeks=1), "")))
+    assert (one["Career break"], one["Length"]) == ("1 month or more", "1 week")
+    job = card_facts(parse(macro("placement_card")(placement(type=term("types", "job")), "")))
+    assert "Length" not in job and job["Career break"] == "Any length"
+
+
+def test_a_remote_card_says_remote_and_a_part_time_salary_says_its_basis():
+    remote = placement(workplace=term("workplaces", "remote"), location=None, hours=[term("hours", "part-time")])
+    facts = card_facts(parse(macro("placement_card")(remote, "")))
+    assert facts["Where"] == "Remote"
+    assert facts["Pay"] == "£36,000 to £40,000 a year full-time equivalent, paid pro rata"
+    assert facts["Hours"] == "Part time"
+
+
+def test_a_programme_says_what_it_costs():
     programme = placement(type=term("types", "programme"), pay=None, free=False, fee="£95, free for members")
     assert card_facts(parse(macro("placement_card")(programme, "")))["Cost"] == "£95, free for members"
     free = placement(type=term("types", "programme"), pay=None, free=True)
@@ -268,11 +315,16 @@ def same_shape(empty: Element, card: Element) -> bool:
         for (tag, classes), (card_tag, card_classes) in zip(empty.shape(), card.shape()))
 
 
+def has_every_part(card: Element) -> bool:
+    return "card--closing" in card.classes and "Length" in card_facts(card)
+
+
 def test_search_result_cards_have_the_server_cards_structure(sample_site):
     empty = search_card(sample_site, "placement")
-    # Every part shows on a card that closes soon: the empty card has them all, for the script to fill or drop.
+    # Every part shows on a card that closes soon and has a length: the empty card has them all,
+    # for the script to fill or drop.
     cards = parse(page(sample_site, "/")).find_all("li", "card")
-    closing = next(card for card in cards if "card--closing" in card.classes)
+    closing = next(card for card in cards if has_every_part(card))
     assert same_shape(empty, closing)
     assert not same_shape(empty, next(card for card in cards if card.classes == ["card"]))
     story = parse(page(sample_site, "stories/")).find_all("li", "card--story")[0]
@@ -293,7 +345,8 @@ def pagefind_meta(html: str) -> dict[str, str]:
 
 def test_every_part_of_a_result_card_comes_from_the_pages_pagefind_meta(sample_site):
     home = parse(page(sample_site, "/"))
-    closing = home.find_all("li", "card--closing")[0].find("h3").find("a").attrs["href"]
+    full = next(card for card in home.find_all("li", "card") if has_every_part(card))
+    closing = full.find("h3").find("a").attrs["href"]
     meta = pagefind_meta(page(sample_site, closing))
     slots = {part.attrs["data-slot"] for part in search_card(sample_site, "placement").find_all()
              if "data-slot" in part.attrs}

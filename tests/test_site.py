@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from xml.etree import ElementTree
@@ -75,13 +76,16 @@ def test_closed_listing_stays_up_with_a_notice_and_noindex(sample_site):
     assert listed == {s for s, d in listings.items() if str(d["closes"]) >= "2026-11-22"}
 
 
-def test_closing_soon_is_highlighted(sample_site):
+def test_closing_soon_is_highlighted_with_the_days_left(sample_site):
     listings = sample_listings()
-    soon = [s for s, d in listings.items() if "2026-11-22" <= str(d["closes"]) < "2026-12-06"]
+    soon = {s: d for s, d in listings.items() if "2026-11-22" <= str(d["closes"]) < "2026-12-06"}
     assert soon
-    assert "Closing soon" in text(page(sample_site, f"placements/{soon[0]}/").article)
+    for slug, data in soon.items():
+        days = (dt.date.fromisoformat(str(data["closes"])) - dt.date(2026, 11, 22)).days
+        words = {0: "Closes today", 1: "Closes tomorrow"}.get(days, f"Closes in {days} days")
+        assert words in text(page(sample_site, f"placements/{slug}/").article)
     later = next(s for s, d in listings.items() if str(d["closes"]) > "2027-03-01")
-    assert "Closing soon" not in text(page(sample_site, f"placements/{later}/"))
+    assert not re.search(r"Closes (today|tomorrow|in)", text(page(sample_site, f"placements/{later}/")))
 
 
 def test_region_pages_have_counts_and_include_uk_wide(sample_site):

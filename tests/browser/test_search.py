@@ -122,3 +122,25 @@ def test_a_search_for_a_role_finds_returners_stories_too(page):
     paths = result_paths(page)
     assert paths and all(path.startswith("/stories/") for path in paths)
     assert page.get_by_label("Returners’ stories").is_checked()
+
+
+# Each placement card on a page, by its address: its classes, its tags and its facts, as shown.
+CARDS = """cards => Object.fromEntries(cards.map(card => [card.querySelector('.card__title a').pathname, {
+    classes: card.className,
+    tags: [...card.querySelectorAll('.tag')].map(tag => [tag.className, tag.textContent]),
+    facts: [...card.querySelector('.card__facts').children].map(
+        row => [...row.children].map(part => [part.tagName, part.textContent])),
+}]))"""
+
+
+def test_each_result_card_shows_what_its_card_on_the_lists_shows(page):
+    page.goto(HOME)
+    listed = page.eval_on_selector_all("li.card:not(.card--story)", CARDS)
+    page.goto(SEARCH)
+    all_results(page)
+    found = page.eval_on_selector_all("#search-results > li.card:not(.card--story)", CARDS)
+    assert found.keys() == listed.keys()
+    assert found == listed
+    # The sample has jobs with no length, and returnships and programmes with one: both come out the same.
+    lengths = [any(part == ["DT", "Length"] for row in card["facts"] for part in row) for card in found.values()]
+    assert any(lengths) and not all(lengths)

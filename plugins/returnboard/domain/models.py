@@ -218,6 +218,7 @@ class Placement(Faceted):
     starts: dt.date | None = None
     is_open: bool = True
     closes_soon: bool = False
+    days_left: int | None = None  # days from the board's today to its closing date
     apply_email_note = APPLY_EMAIL_NOTE
 
     @property
@@ -365,10 +366,29 @@ class Placement(Faceted):
             return f"Welcomes people who have had a break of {months} or more"
         return "Career breaks of any length welcome"
 
+    @property
+    def break_accepted(self) -> str:
+        """The career break it accepts, in a few words for a card: 12 months or more, or any length."""
+        if self.min_break_months:
+            return f"{counted(self.min_break_months, 'month', 'months')} or more"
+        return "Any length"
+
+    @property
+    def closing_in(self) -> str | None:
+        """How soon it closes, when that is soon: Closes today, Closes tomorrow, Closes in 3 days."""
+        if not self.closes_soon:
+            return None
+        if self.days_left == 0:
+            return "Closes today"
+        if self.days_left == 1:
+            return "Closes tomorrow"
+        return f"Closes in {counted(self.days_left, 'day', 'days')}"
+
     def set_today(self, today: dt.date) -> None:
         """A listing is open up to and including its closing date."""
-        self.is_open = self.closes >= today
-        self.closes_soon = self.is_open and (self.closes - today).days < CLOSING_SOON_DAYS
+        self.days_left = (self.closes - today).days
+        self.is_open = self.days_left >= 0
+        self.closes_soon = self.is_open and self.days_left < CLOSING_SOON_DAYS
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,12 @@ function card(data) {
   link.textContent = meta.title;
   for (const part of item.querySelectorAll("[data-slot]")) {
     const value = meta[part.dataset.slot];
-    // A part this result has no value for ("Closing soon", say) is left out, not left empty.
+    // A part this result has no value for ("Closes in 3 days", say) is left out, not left empty.
     if (value) part.textContent = value;
     else part.remove();
   }
+  // A fact whose parts were all left out (a job has no length) goes too.
+  for (const row of item.querySelectorAll(".card__facts > div:empty")) row.remove();
   item.classList.toggle("card--closing", Boolean(meta.closing));
   item.querySelector("[data-slot=type]")?.classList.replace("tag--", `tag--${meta.type_id}`);
   item.querySelector("time")?.setAttribute("datetime", meta.closes_date);
