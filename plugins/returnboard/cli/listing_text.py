@@ -83,7 +83,7 @@ def scalar(value, indent: str = "") -> str:
         block = marker + "".join(f"\n{indent}  {line}" if line else "\n" for line in body.split("\n"))
         if _reads_back(block, body + "\n"):
             return block
-    elif _reads_back(value, value):
+    elif "\t" not in value and _reads_back(value, value):  # some YAML readers refuse a tab in plain text
         return value
     return _quoted(value)
 
