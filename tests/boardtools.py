@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,11 @@ def build(content: Path | None, output: Path, today: str = SAMPLE_TODAY, setting
     if content is not None:
         args += ["--content", content]
     return run_board(*args, today=today)
+
+
+def written_vocabularies(*kinds: str) -> set[str]:
+    """The lists employers write values from: those the schemas of these kinds (all, if none) refer to.
+    Search's own filters, worked out from a listing's facts, are not among them."""
+    schemas = [ROOT / "schemas" / f"{kind}.schema.json" for kind in kinds] or (ROOT / "schemas").glob("*.schema.json")
+    return {key for schema in schemas for key in
+            re.findall(r"vocabularies\.schema\.json#/\$defs/(\w+)", schema.read_text(encoding="utf-8"))}

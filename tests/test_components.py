@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from pelicanconf import JINJA_ENVIRONMENT
 from returnboard.content.data_files import load_vocabularies
-from returnboard.domain.models import Employer, Pay, Placement, Story, includes_uk_wide
-from returnboard.domain.vocabularies import facets
+from returnboard.domain.models import Contract, Employer, HoursPerWeek, Pay, Placement, Story, includes_uk_wide
+from returnboard.domain.vocabularies import search_filters as filter_lists
 from returnboard.site.blank import Blank
 from returnboard.site.summaries import facet_counts, region_chart, search_filters
 from tests.boardtools import ROOT
@@ -285,10 +285,48 @@ def test_an_employer_page_lists_its_latest_past_placements_and_counts_the_rest()
     assert len(employer.past_placements) == 50 and employer.earlier_past_count == 3
 
 
-def test_search_offers_stories_as_a_type():
-    filters = {f.name: [option.id for option in f.options] for f in search_filters(facets(VOCABULARIES))}
-    assert filters["type"] == ["returnship", "job", "programme", "story"]
-    assert "story" not in filters["region"]
+def test_search_filters_by_every_list_with_a_filter_in_the_data_files_order():
+    filters = search_filters(filter_lists(VOCABULARIES), [placement(), placement(pay=None, free=True)])
+    assert [f.name for f in filters] == ["region", "sector", "type", "workplace", "hours", "cost", "min_pay",
+                                         "support", "route", "contract"]
+    counts = {f.name: {entry.term.id: entry.count for entry in f.options} for f in filters}
+    assert counts["region"]["north-east"] == 2 and counts["region"]["wales"] == 0
+    assert counts["cost"] == {"paid": 1, "free": 1}
+    assert counts["min_pay"] == {"20000": 1, "25000": 1, "30000": 1, "40000": 0, "50000": 0}
+    assert [f.name for f in filters if f.single_choice] == ["min_pay"]
+
+
+def ids(terms) -> list[str]:
+    return [term.id for term in terms]
+
+
+def test_the_filters_search_works_out_come_from_a_listings_facts():
+    costs, routes, floors = VOCABULARIES["costs"], VOCABULARIES["routes"], VOCABULARIES["pay_floors"]
+    programme = dict(type=term("types", "programme"), pay=None)
+    assert ids(placement().listed_under(costs)) == ["paid"]
+    assert ids(placement(**programme, free=True).listed_under(costs)) == ["free"]
+    assert placement(**programme, free=False, fee="£200").listed_under(costs) == []
+    permanent, fixed = term("contract_types", "permanent"), term("contract_types", "fixed-term")
+    assert ids(placement(contract=Contract(permanent)).listed_under(routes)) == ["permanent"]
+    assert ids(placement(route_to_permanent=True).listed_under(routes)) == ["permanent"]
+    assert placement(contract=Contract(fixed, 12), route_to_permanent=False).listed_under(routes) == []
+    assert ids(placement(contract=Contract(fixed, 12)).listed_under(VOCABULARIES["contract_types"])) == ["fixed-term"]
+    assert ids(placement().listed_under(floors)) == ["20000", "25000", "30000"]
+    assert placement(**programme).listed_under(floors) == []
+
+
+def test_pay_is_compared_as_a_full_time_year_and_never_overstated():
+    year, hour, day = term("pay_periods", "year"), term("pay_periods", "hour"), term("pay_periods", "day")
+    part_time = [term("hours", "part-time")]
+    assert placement(pay=Pay(20, hour)).yearly_pay == 20 * 37.5 * 52
+    assert placement(pay=Pay(200, day)).yearly_pay == 200 * 5 * 52
+    # Yearly pay on part-time hours is the full-time figure unless it says it is the actual pay.
+    assert placement(hours=part_time, pay=Pay(38000, year)).yearly_pay == 38000
+    actual = Pay(19000, year, basis=term("pay_bases", "actual"))
+    assert placement(hours=part_time, pay=actual, hours_per_week=HoursPerWeek(15, 18.75)).yearly_pay == 38000
+    assert placement(hours=part_time, pay=actual).yearly_pay == 19000, "unknown hours: the actual pay"
+    assert placement(pay=None).yearly_pay is None and placement(pay=None).pay_sort_key == "000000000"
+    assert placement().pay_sort_key == "000036000"
 
 
 # The search page's cards: the same macros, made empty, filled from Pagefind meta.

@@ -10,7 +10,7 @@ import yaml
 
 from returnboard.cli.issue_form import FORM_FILE, QUESTIONS, render_form
 from returnboard.content.data_files import load_vocabularies
-from tests.boardtools import EMPLOYER, ROOT, SAMPLE_TODAY, run_board, write_content
+from tests.boardtools import EMPLOYER, ROOT, SAMPLE_TODAY, run_board, write_content, written_vocabularies
 
 BODIES = Path(__file__).parent / "issue_bodies"
 SCHEMA = json.loads((ROOT / "schemas" / "placement.schema.json").read_text(encoding="utf-8"))
@@ -34,7 +34,7 @@ def test_issue_form_command_prints_the_committed_form():
 def test_the_form_offers_every_vocabulary_name_and_asks_for_every_listing_field():
     elements = {element.get("id"): element for element in form()["body"]}
     chosen = [question for question in QUESTIONS if question.vocabulary]
-    assert {question.vocabulary for question in chosen} == set(load_vocabularies()) - {"charters"}
+    assert {question.vocabulary for question in chosen} == written_vocabularies("placement")
     for question in chosen:
         options = elements[question.id]["attributes"]["options"]
         labels = [option["label"] if isinstance(option, dict) else option for option in options]

@@ -68,7 +68,7 @@ def test_every_story_page_is_searchable_as_a_story(sample_site):
         html = page(sample_site, f"stories/{path.stem}/")
         (body,) = html.select("[data-pagefind-body]")
         filters = {element["data-pagefind-filter"] for element in body.select("[data-pagefind-filter]")}
-        assert {"type:story", f"region:{data['region']}"} <= filters, path.stem
+        assert {"section:stories", f"region:{data['region']}"} <= filters, path.stem
         assert any(data["quote"] in text(quote) for quote in body.find_all("blockquote")), path.stem
 
 

@@ -18,6 +18,9 @@ ABOUT = "/about/"
 ACCESSIBILITY = "/accessibility/"
 MISSING = "/no-such-page/"
 
+# A wide screen, for the layouts that change there.
+DESKTOP = {"width": 1280, "height": 800}
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # axe's good-practice rules as well: Lighthouse counts them (heading order, landmarks),
 # and a fast test here saves a slow Lighthouse run finding them.

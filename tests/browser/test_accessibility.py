@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import open_context, check_and_close
-from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
+from tests.browser.conftest import PHONE, check_and_close, open_context
+from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, DESKTOP, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
                                  MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, axe_violations,
                                  describe, search_settled)
 
@@ -41,10 +41,20 @@ def test_page_has_no_accessibility_failures(axe_page, path):
     assert not violations, describe(violations)
 
 
-def test_search_filters_opened_have_no_accessibility_failures(axe_page):
-    axe_page.goto(SEARCH)
-    search_settled(axe_page)
-    for summary in axe_page.locator("details.filter > summary").all():
-        summary.click()
-    violations = axe_violations(axe_page)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_search_with_its_filters_open_and_in_use_has_no_accessibility_failures(browser, site, axe_source, viewport):
+    context = open_context(browser, site.url, viewport=viewport)
+    context.add_init_script(axe_source)
+    page = context.new_page()
+    page.goto(SEARCH + "?q=engineer&region=north-east&min_pay=30000&sort=pay&tab=stories")
+    search_settled(page)
+    if page.locator("#filters-toggle").is_visible():
+        page.locator("#filters-toggle").click()
+    page.eval_on_selector_all("details.filter", "all => all.forEach(d => { d.open = true; })")
+    violations = axe_violations(page)
     assert not violations, describe(violations)
+    page.goto(SEARCH + "?sort=closing&page=2")
+    search_settled(page)
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    check_and_close(context)

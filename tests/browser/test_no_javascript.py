@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.boardtools import ROOT
@@ -47,14 +49,19 @@ def test_every_listing_page_works(nojs):
 
 def test_search_page_says_how_to_browse_instead(nojs):
     nojs.goto(SEARCH)
-    assert nojs.locator("#search-form").is_hidden()
+    assert nojs.locator("#search").is_hidden()
     notice = nojs.locator("[data-search-fallback]")
     assert notice.is_visible()
     assert "Search needs JavaScript" in notice.inner_text()
-    notice.get_by_role("link", name="by region").click()
-    nojs.wait_for_url("**/regions/")
-    nojs.get_by_role("link", name="North East").first.click()
-    assert listing_paths(nojs)
+    # Each filter's values lead to their plain browsing pages, each with its count.
+    region = notice.get_by_role("link", name=re.compile(r"^North East \(\d+\)$"))
+    count = int(region.inner_text().split("(")[1].rstrip(")"))
+    region.click()
+    nojs.wait_for_url("**/regions/north-east/")
+    assert len(listing_paths(nojs)) == count
+    for heading in ("By region", "By sector", "By type", "By workplace", "By hours"):
+        nojs.goto(SEARCH)
+        assert notice.get_by_role("heading", name=heading).is_visible()
 
 
 def test_listing_page_needs_no_script(nojs):

@@ -19,8 +19,9 @@ UK_WIDE = "uk-wide"
 APPLY_EMAIL_NOTE = ("Send your CV and a few lines on why this role suits you. The subject line names "
                     "the role: keep it, so they know which one you are applying for.")
 FULL_TIME_EQUIVALENT = "full-time-equivalent"
-# Stories are indexed for search as a type of their own, so a search for a role finds them too.
-STORY_TYPE = Term(id="story", name="Returners’ stories", vocabulary="types")
+# A full-time week, as the hourly pay period's `per_year` in data/vocabularies.yaml counts it.
+FULL_TIME_HOURS_A_WEEK = 37.5
+SALARY_PERIODS = {"week", "month", "year"}
 
 
 def counted(number: int, one: str, many: str) -> str:
@@ -257,12 +258,57 @@ class Placement(Faceted):
         """The region a closed listing sends people to for open ones."""
         return self.regions[0]
 
-    def listed_under(self, facet: Vocabulary) -> list[Term]:
-        """The values of a facet it is listed and found under: a UK-wide placement, every region."""
-        terms = self.terms(facet.key)
-        if facet.key == "regions" and any(term.id == UK_WIDE for term in terms):
-            return list(facet.terms)
+    def listed_under(self, vocabulary: Vocabulary) -> list[Term]:
+        """The values of a list it is found under, on browse pages and in search filters: a UK-wide
+        placement under every region; the derived filters (pay, cost, route) from its facts."""
+        derived = {
+            "costs": self._costs, "routes": self._routes, "pay_floors": self._pay_floors,
+            "contract_types": lambda _: [self.contract.type] if self.contract else [],
+        }.get(vocabulary.key)
+        if derived:
+            return derived(vocabulary)
+        terms = self.terms(vocabulary.key)
+        if vocabulary.key == "regions" and any(term.id == UK_WIDE for term in terms):
+            return list(vocabulary.terms)
         return terms
+
+    def _costs(self, costs: Vocabulary) -> list[Term]:
+        """Paid work, or a programme free to join; a programme with a fee is neither."""
+        if self.pay:
+            return [costs.by_id["paid"]]
+        return [costs.by_id["free"]] if self.free else []
+
+    def _routes(self, routes: Vocabulary) -> list[Term]:
+        return [routes.by_id["permanent"]] if self.leads_to_permanent else []
+
+    def _pay_floors(self, floors: Vocabulary) -> list[Term]:
+        """Every floor its pay reaches, so that choosing one floor finds everything at or above it."""
+        yearly = self.yearly_pay
+        return [floor for floor in floors if yearly is not None and yearly >= floor.amount]
+
+    @property
+    def leads_to_permanent(self) -> bool:
+        """A permanent job, or one that says a permanent job can follow."""
+        return bool(self.route_to_permanent) or bool(self.contract and self.contract.type.id == "permanent")
+
+    @property
+    def yearly_pay(self) -> float | None:
+        """Its lowest pay as a yearly figure for full-time hours, to compare and sort listings by;
+        actual part-time pay is scaled up when its hours a week are known. None when unpaid."""
+        if not self.pay:
+            return None
+        yearly = self.pay.min * self.pay.period.per_year
+        actual_part_time = not self.pay_is_full_time_equivalent and any(term.pro_rata for term in self.hours)
+        # A rate by the hour or day is already a full-time rate; a week's, month's or year's is not.
+        if actual_part_time and self.pay.period.id in SALARY_PERIODS and self.hours_per_week:
+            # The most hours it gives: the lowest full-time figure, so that pay is never overstated.
+            yearly *= FULL_TIME_HOURS_A_WEEK / (self.hours_per_week.max or self.hours_per_week.min)
+        return yearly
+
+    @property
+    def pay_sort_key(self) -> str:
+        """Its yearly pay as a fixed-width number for search to sort by, unpaid last."""
+        return f"{round(self.yearly_pay or 0):09d}"
 
     @property
     def cost(self) -> str | None:

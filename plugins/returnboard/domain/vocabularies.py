@@ -20,6 +20,8 @@ class Term:
     path: str | None = None
     schema_org: str | None = None
     pro_rata: bool = False  # hours paid a share of a full-time salary
+    per_year: float | None = None  # a pay period: how many make a full-time year
+    amount: int | None = None  # a pay floor: yearly pounds
 
     @property
     def url(self) -> str | None:
@@ -32,7 +34,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """A named, ordered list of terms; a facet when it has a `path`."""
+    """A named, ordered list of terms; a facet when it has a `path`, a search filter when it has a `filter`."""
 
     key: str
     label: str
@@ -40,6 +42,8 @@ class Vocabulary:
     terms: tuple[Term, ...]
     path: str | None = None
     filter: str | None = None
+    choose: str = "any"  # or "one": a search filter that takes a single choice
+    hint: str = ""
     by_id: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -67,6 +71,8 @@ def vocabularies_from_data(raw: dict) -> dict[str, Vocabulary]:
             plural=spec["plural"],
             path=spec.get("path"),
             filter=spec.get("filter"),
+            choose=spec.get("choose", "any"),
+            hint=spec.get("hint", ""),
             terms=terms,
             by_id={term.id: term for term in terms},
         )
@@ -76,6 +82,11 @@ def vocabularies_from_data(raw: dict) -> dict[str, Vocabulary]:
 def facets(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
     """The vocabularies that have browsable pages and search filters."""
     return [vocabulary for vocabulary in vocabularies.values() if vocabulary.path]
+
+
+def search_filters(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
+    """The vocabularies search filters by, in the data file's order."""
+    return [vocabulary for vocabulary in vocabularies.values() if vocabulary.filter]
 
 
 def vocabularies_schema(vocabularies: dict[str, Vocabulary]) -> dict:

@@ -11,8 +11,8 @@ from pelican.generators import Generator
 from ..content.board import read_board
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
-from ..domain.models import STORY_TYPE, counted
-from ..domain.vocabularies import facets, vocabularies_schema
+from ..domain.models import counted
+from ..domain.vocabularies import facets, search_filters as filter_lists, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
@@ -69,7 +69,7 @@ class BoardGenerator(Generator):
             facets=self.facets,
             facet_counts=counts,
             region_chart=region_chart(counts["regions"]),
-            search_filters=search_filters(self.facets),
+            search_filters=search_filters(filter_lists(vocabularies), self.open_placements),
             open_placements=self.open_placements,
             closing_soon=self.closing_soon[:FRONT_CLOSING_SOON],
             card=self.card,
@@ -78,7 +78,6 @@ class BoardGenerator(Generator):
             stories=self.board.stories,
             featured_story=next(iter(self.board.stories), None),
             story_filters=[story_filter(facet, self.story_groups[facet.key]) for facet in self.story_facets],
-            story_type=STORY_TYPE,
             story_for=StoryFinder(self.board.stories).for_placement,
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
         )

@@ -1,11 +1,11 @@
 """What the list pages show beside their lists, worked out once a build: counts under each
-facet value, the front page's region chart, the story filters and the search filters."""
+facet value, the front page's region chart, the story filters and the search filters with their counts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.models import STORY_TYPE, includes_uk_wide
+from ..domain.models import includes_uk_wide
 from ..domain.vocabularies import Term, Vocabulary
 
 # The front page lists the first few to close; its list of everything marks the rest.
@@ -88,15 +88,23 @@ def region_chart(counts: FacetCounts) -> BarChart:
 
 @dataclass(frozen=True)
 class SearchFilter:
-    """A filter on the search page: its name in the address and in the index, and its options."""
+    """A filter on the search page, named in the address and the index as its list's `filter`,
+    with each option's count of open placements: the count the page shows before it searches."""
 
-    name: str
-    label: str
-    options: list[Term]
+    vocabulary: Vocabulary
+    options: list[TermCount]
+
+    @property
+    def name(self) -> str:
+        return self.vocabulary.filter
+
+    @property
+    def single_choice(self) -> bool:
+        return self.vocabulary.choose == "one"
 
 
-def search_filters(facets: list[Vocabulary]) -> list[SearchFilter]:
-    """One filter a facet; stories are searched as a type of their own."""
-    return [SearchFilter(facet.filter, facet.label,
-                         list(facet.terms) + ([STORY_TYPE] if facet.key == "types" else []))
-            for facet in facets]
+def search_filters(filter_lists: list[Vocabulary], open_placements: list) -> list[SearchFilter]:
+    """Every search filter with its options counted over the open placements."""
+    return [SearchFilter(vocabulary, [
+        TermCount(term, sum(term in placement.listed_under(vocabulary) for placement in open_placements))
+        for term in vocabulary]) for vocabulary in filter_lists]
