@@ -43,9 +43,10 @@ def describe(violations: list[dict]) -> str:
 
 
 def search_settled(page):
-    """Wait until the search page has answered its latest question, and return its results."""
+    """Wait until the search page has answered its latest question, results and filter counts
+    alike, and return its results."""
     page.wait_for_function("""() => document.getElementById('search-status').textContent
-        && !document.getElementById('search-results').hasAttribute('aria-busy')""")
+        && !document.querySelector('#search-results[aria-busy], #search-filters[aria-busy]')""")
     return page.locator("#search-results > li")
 
 

@@ -74,7 +74,9 @@ def all_results(page) -> list[str]:
 
 
 def shown_counts(page) -> dict[str, dict[str, int]]:
-    """The count beside every filter option, by filter and option."""
+    """The count beside every filter option, by filter and option, once the filters are open."""
+    open_filters(page)
+    search_settled(page)
     return page.eval_on_selector_all("#search-filters input:not([value=''])", """boxes => {
         const counts = {};
         for (const box of boxes) {

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Error
 
-from tests.browser.pages import HOME, LISTING, SEARCH, search_settled
+from tests.browser.conftest import PHONE, check_and_close, open_context
+from tests.browser.pages import DESKTOP, HOME, LISTING, SEARCH, search_settled
 
 KB = 1024
 
@@ -35,7 +36,10 @@ def test_a_listing_with_all_it_loads_is_under_60_kb_and_loads_no_javascript(page
     assert 1 * KB < size < 60 * KB, f"{size / KB:.1f} KB: {site.sent}"
 
 
-def test_the_search_page_with_its_first_query_fetches_under_150_kb(page, site):
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_search_page_with_its_first_query_fetches_under_150_kb(browser, site, viewport):
+    context = open_context(browser, site.url, viewport=viewport)
+    page = context.new_page()
     site.sent.clear()
     page.goto(SEARCH + "?q=engineer")
     assert search_settled(page).count() > 0
@@ -43,6 +47,22 @@ def test_the_search_page_with_its_first_query_fetches_under_150_kb(page, site):
     size = transferred(site)
     assert any(path.startswith("/pagefind/") for path, _ in site.sent), "the search must really have run"
     assert size < 150 * KB, f"{size / KB:.1f} KB: {site.sent}"
+    check_and_close(context)
+
+
+def test_on_a_phone_the_filter_counts_load_only_when_the_filters_open(page, site):
+    site.sent.clear()
+    page.goto(SEARCH + "?q=engineer")
+    search_settled(page)
+    page.wait_for_load_state("networkidle")
+    before = {path for path, _ in site.sent if path.startswith("/pagefind/filter/")}
+    whole_board = page.locator("#search-filters [data-count]").all_text_contents()
+    page.get_by_role("button", name="Filters").click()
+    search_settled(page)
+    after = {path for path, _ in site.sent if path.startswith("/pagefind/filter/")}
+    assert len(before) <= 1 < len(after), "only the index of opportunities and stories at first"
+    counts = page.locator("#search-filters [data-count]").all_text_contents()
+    assert counts != whole_board, "counts are for this search, not the whole board"
 
 
 def test_the_home_page_is_light_and_loads_no_javascript(page, site):

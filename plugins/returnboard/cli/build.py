@@ -17,6 +17,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from ..content.problems import BoardInvalid
+from ..site.minify import minify_theme
 from ..site.search_index import index_site
 from .environment import settings_from_environment
 from .validate import report
@@ -52,6 +53,7 @@ def main(settings_file: str, output: str, content: str | None = None) -> int:
     built = workspace / "site"
     try:
         render_site(settings_file, built, content, settings_from_environment())
+        minify_theme(built)
         index_site(built)
         swap_into_place(built, output_path)
     except BoardInvalid as invalid:

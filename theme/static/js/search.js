@@ -99,17 +99,6 @@ function indexFilters(section, filters, leaveOut) {
 
 const ask = (query, filters, sort) => pagefind.search(query || null, { filters, sort });
 
-// Each option's count is how many results choosing it would give with the other filters kept:
-// for a filter already in use, that needs a search without it.
-async function optionCounts(s, found) {
-  const counts = { ...found.filters };
-  await Promise.all(Object.keys(s.filters).map(async (name) => {
-    const without = await ask(s.query, indexFilters("opportunities", s.filters, name));
-    counts[name] = without.filters[name];
-  }));
-  return counts;
-}
-
 async function searchAll(s) {
   const sort = sortIn(s) === "relevance" ? undefined : SORTS[sortIn(s)];
   const storyFilters = Object.fromEntries(Object.entries(s.filters).filter(([name]) => STORY_FILTERS.includes(name)));
@@ -117,7 +106,38 @@ async function searchAll(s) {
     ask(s.query, indexFilters("opportunities", s.filters), sort),
     ask(s.query, indexFilters("stories", storyFilters), s.query ? undefined : SORTS.newest),
   ]);
-  return { opportunities, stories, counts: await optionCounts(s, opportunities) };
+  return { opportunities, stories };
+}
+
+// Each option's count is how many results choosing it would give with the other filters kept:
+// for a filter already in use, that needs a search without it. The counts need every filter's
+// index, which a phone loads only when its filters are first opened.
+let filterIndex;
+
+async function optionCounts(s) {
+  filterIndex ??= pagefind.filters();
+  await filterIndex;
+  const counts = { ...(await ask(s.query, indexFilters("opportunities", s.filters))).filters };
+  await Promise.all(Object.keys(s.filters).map(async (name) => {
+    counts[name] = (await ask(s.query, indexFilters("opportunities", s.filters, name))).filters[name];
+  }));
+  return counts;
+}
+
+async function showCounts() {
+  if (!panel.checkVisibility()) {
+    panel.removeAttribute("aria-busy");
+    return;
+  }
+  const ticket = latest;
+  panel.setAttribute("aria-busy", "true");
+  const counts = await optionCounts(state);
+  // A newer search counts for itself.
+  if (ticket !== latest) return;
+  for (const box of panel.querySelectorAll("input[value]:not([value=''])")) {
+    box.labels[0].querySelector("[data-count]").textContent = `(${counts[box.name]?.[box.value] ?? 0})`;
+  }
+  panel.removeAttribute("aria-busy");
 }
 
 // Showing what was found.
@@ -152,10 +172,7 @@ function card(data) {
 const optionName = (box) => box.labels[0].querySelector("[data-name]").textContent;
 const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-function showCounts(counts, found) {
-  for (const box of panel.querySelectorAll("input[value]:not([value=''])")) {
-    box.labels[0].querySelector("[data-count]").textContent = `(${counts[box.name]?.[box.value] ?? 0})`;
-  }
+function showTabCounts(found) {
   const [opportunities, stories] = tabs.map((tab) => tab.querySelector("[data-tab-count]"));
   opportunities.textContent = `(${found.opportunities.results.length})`;
   stories.textContent = `(${found.stories.results.length})`;
@@ -276,7 +293,7 @@ async function run({ focus = false } = {}) {
   const data = await Promise.all(batch.map((result) => result.data()));
   // A newer search may have started while these loaded: its results win.
   if (ticket !== latest) return;
-  showCounts(found.counts, found);
+  showTabCounts(found);
   list.replaceChildren(...data.map(card));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
   list.hidden = results.length === 0;
@@ -285,6 +302,7 @@ async function run({ focus = false } = {}) {
   status.textContent = statusText(results.length);
   list.removeAttribute("aria-busy");
   if (focus) heading.focus();
+  await showCounts();
 }
 
 function changed() {
@@ -295,14 +313,13 @@ function changed() {
 function setPanel(open) {
   toggle.setAttribute("aria-expanded", String(open));
   panel.classList.toggle("is-open", open);
+  if (open) showCounts();
 }
 
 async function start() {
   pagefind = await import(`${app.dataset.bundle}pagefind.js`);
-  // Searching on the page itself spares a phone the worker script's download (12 KB) on the first search.
-  await pagefind.options({ baseUrl: app.dataset.base, noWorker: true });
-  // Loading every filter's index up front makes each search count every option, not just those in use.
-  await pagefind.filters();
+  await pagefind.options({ baseUrl: app.dataset.base });
+  pagefind.init();
   state = readAddress();
   document.querySelector("[data-search-fallback]").hidden = true;
   app.hidden = false;
