@@ -28,7 +28,7 @@ def _rows(table: str, holding: str = ""):
                 yield number, line.rstrip("\r\n").split("\t")
 
 
-def _uk_country_id() -> str:
+def uk_country_id() -> str:
     return next(str(number) for number, row in _rows("countries/countries.tsv") if row[1] == UK)
 
 
@@ -50,7 +50,7 @@ def region_of_area(data: dict) -> dict[str, str]:
 def load_gazetteer(data_path: Path = DEFAULT_DATA_PATH) -> Gazetteer:
     data = read_data_file(Path(data_path) / "places.yaml")
     regions = region_of_area(data)
-    country_id = _uk_country_id()
+    country_id = uk_country_id()
     areas = uk_areas(country_id)
     places = []
     for _, (name, _geonames_id, area_ids, country, population, latitude, longitude) in _rows("cities/cities.tsv", f"\t{country_id}\t"):

@@ -25,12 +25,13 @@ def places_of_work(loaded: LoadedFile, gazetteer: Gazetteer, region_names: dict[
         path = ("location", *index)
         place = gazetteer.find(town, regions)
         if place is None:
-            loaded.problem_at(path, f"{town!r} is not a UK town or city we know", _unknown_hint(town, gazetteer, regions))
+            loaded.problem_at(path, f"{town!r} is not in the board's list of UK towns and cities",
+                              _unknown_hint(town, gazetteer, regions))
             continue
         if not place.in_regions:
-            where = region_names[place.place.region]
-            loaded.problem_at(path, f"{town} is in {where} ({place.place.area}), which is not among "
-                                    "this listing's regions",
+            area = "" if place.place.area == place.place.name else f" ({place.place.area})"
+            loaded.problem_at(path, f"{town}{area} is in {region_names[place.place.region]}, which is "
+                                    "not among this listing's regions",
                               f"add `{place.place.region}` to `regions`, or check the town", "warning")
         found.append(PlaceOfWork(town=town, place=place.place))
     return found
@@ -42,5 +43,5 @@ def _unknown_hint(town: str, gazetteer: Gazetteer, regions: list[str]) -> str:
         return f"write several places of work as a list: [{', '.join(parts)}]"
     suggestions = gazetteer.suggestions(town, regions)
     if suggestions:
-        return "did you mean " + " or ".join(suggestions) + "?"
-    return "write the name of the town or city as maps give it, such as Newcastle upon Tyne"
+        return "did you mean " + " or ".join(suggestions) + "? For a small village, give the nearest town"
+    return "write the town or city as maps name it, such as Newcastle upon Tyne; for a small village, the nearest town"

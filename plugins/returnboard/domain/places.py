@@ -84,8 +84,8 @@ class Gazetteer:
             self.by_key.setdefault(name_key(place.name), []).append(place)
         self.also_known_as = {name_key(short): name_key(full) for short, full in also_known_as.items()}
         self.short_names = {name_key(short): short for short in also_known_as}
-        for short, full in self.also_known_as.items():
-            if full not in self.by_key:
+        for short, full in also_known_as.items():
+            if name_key(full) not in self.by_key:
                 raise ValueError(f"{short!r} is given as another name for {full!r}, which is not a known place")
         self._keys = sorted(set(self.by_key) | set(self.also_known_as))
 
