@@ -167,7 +167,8 @@ def towns_of(data: dict) -> list[str]:
 
 
 def sample_listings(open_on: str = SAMPLE_TODAY) -> dict[str, dict]:
-    listings = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in SAMPLE_PLACEMENTS.glob("*.yaml")}
+    listings = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+                for path in SAMPLE_PLACEMENTS.glob("*.yaml")}
     return {slug: data for slug, data in listings.items() if str(data["closes"]) >= open_on}
 
 

@@ -53,7 +53,8 @@ def load_gazetteer(data_path: Path = DEFAULT_DATA_PATH) -> Gazetteer:
     country_id = uk_country_id()
     areas = uk_areas(country_id)
     places = []
-    for _, (name, _geonames_id, area_ids, country, population, latitude, longitude) in _rows("cities/cities.tsv", f"\t{country_id}\t"):
+    rows = _rows("cities/cities.tsv", f"\t{country_id}\t")
+    for _, (name, _geonames_id, area_ids, country, population, latitude, longitude) in rows:
         if country != country_id or not area_ids:
             continue  # outside the UK, or in none of its countries (the bases on Cyprus)
         codes = [areas[int(area_id)] for area_id in area_ids.split("|")]
