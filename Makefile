@@ -29,7 +29,7 @@ ifneq ($(shell $(PYTHON) -m pip --version >/dev/null 2>&1 && echo sound),sound)
 .PHONY: $(SITE_READY)
 endif
 
-.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form contributing lighthouse screenshots
+.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form contributing postcode-districts lighthouse screenshots
 
 help:
 	@echo "make serve     set up, validate, build and serve the board on http://127.0.0.1:$(PORT)"
@@ -45,6 +45,7 @@ help:
 	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
 	@echo "make issue-form  rewrite the New listing issue form from the schemas and vocabularies"
 	@echo "make contributing  rewrite CONTRIBUTING.md's template and tables from the schemas and employers"
+	@echo "make postcode-districts  rewrite data/postcode-districts.tsv from the pinned Code-Point Open"
 
 # A new venv; Debian's python3 makes one only with python3-venv installed.
 NEW_VENV = { echo "Making $(VENV)"; rm -rf $(VENV); $(PYTHON3) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
@@ -108,6 +109,10 @@ issue-form: $(SITE_READY)
 
 contributing: $(SITE_READY)
 	$(PYTHON) -m returnboard contributing --write
+
+# Reads the 1.7 million postcodes of the pinned Code-Point Open (a test requirement), so it is kept in data/.
+postcode-districts: $(TEST_READY)
+	$(PYTHON) -m returnboard postcode-districts --write
 
 # axe-core for the browser tests and Lighthouse CI, each pinned by its package-lock.json.
 $(AXE): tools/browser/package.json tools/browser/package-lock.json | $(TEST_READY)

@@ -56,8 +56,8 @@ REFUSED = {
 }
 
 ACCEPTED = {
-    "one-town": ({}, "location: Leeds"),
-    "several-towns": ({"location": None}, "location: [Leeds, York, Hull]"),
+    "one-town": ({"regions": ["yorkshire-and-the-humber"]}, "location: Leeds"),
+    "several-towns": ({"location": None, "regions": ["yorkshire-and-the-humber"]}, "location: [Leeds, York, Hull]"),
     "permanent-word": (JOB, "contract: permanent"),
     "permanent-group": (JOB, "contract: {type: permanent}"),
     "fixed-term": (JOB, "contract:\n  type: fixed-term\n  months: 12"),

@@ -1,4 +1,4 @@
-"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|deploy`."""
+"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|postcode-districts|deploy`."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def parse_args(argv):
     form.add_argument("--write", action="store_true", help="write it into .github/ISSUE_TEMPLATE/")
     guide = commands.add_parser("contributing", help="print CONTRIBUTING.md with its generated parts made afresh")
     guide.add_argument("--write", action="store_true", help="write it over CONTRIBUTING.md")
+    districts = commands.add_parser("postcode-districts",
+                                    help="print the centre of each postcode district from Code-Point Open")
+    districts.add_argument("--write", action="store_true", help="write it over data/postcode-districts.tsv")
     serve = commands.add_parser("serve", help="serve a built site on 127.0.0.1 as the static host does")
     serve.add_argument("--site", default="output", help="the built site")
     serve.add_argument("--port", type=int, default=8000)
@@ -59,6 +62,10 @@ def run(args) -> int:
         return issue_form.main(args.write)
     if args.command == "contributing":
         return contributing.main(args.write)
+    if args.command == "postcode-districts":
+        from . import postcode_districts
+
+        return postcode_districts.main(args.write)
     if args.command == "serve":
         from . import serve
 

@@ -26,8 +26,10 @@ from .cross_file_checks import (
 from .data_files import load_apply_hosts, load_vocabularies
 from .file_checks import check_employer_file, check_page_file, check_placement_file, check_story_file
 from .files import file_problem, find_content_files, unchecked_requests
+from .gazetteer import load_gazetteer
 from .loading import LoadedFile, load_file
 from .markdown_html import render_markdown
+from .place_checks import places_of_work
 from .problems import Problem
 from .schema_check import SchemaChecker
 from .to_models import employer_from, page_from, placement_from, story_from
@@ -62,6 +64,8 @@ class BoardReader:
         self.wanted = None if only is None else {Path(p).resolve() for p in (*only, *self.drafts)}
         vocabularies = load_vocabularies(settings.data_path)
         self.apply_hosts = load_apply_hosts(settings.data_path)
+        self.gazetteer = load_gazetteer(settings.data_path)  # once, before the workers fork
+        self.region_names = {term.id: term.name for term in vocabularies["regions"]}
         self.board = Board(vocabularies=vocabularies, today=settings.today)
         self.checkers = {kind: SchemaChecker(kind, vocabularies)
                          for kind in ("placement", "employer", "story", "page")}
@@ -90,8 +94,8 @@ class BoardReader:
                 self.board.problems.append(repeats[path])
             else:
                 to_check.append(path)
-        for loaded, description_html in self.check_placements(to_check):
-            self.add_placement(loaded, description_html)
+        for loaded, description_html, places in self.check_placements(to_check):
+            self.add_placement(loaded, description_html, places)
         if self.wanted is not None:  # only the files asked about, with the cross-file rules that name them
             self.board.problems = [problem for problem in self.board.problems
                                    if Path(problem.file).resolve() in self.wanted]
@@ -161,15 +165,16 @@ class BoardReader:
         """Every check on one listing that needs no other listing; safe to run in a worker."""
         loaded = load_file(path, self.checkers["placement"], raw=self.drafts.get(path))
         if loaded.document is None:
-            return loaded, None
+            return loaded, None, []
         employer = self.board.employers.get(loaded.data["employer"])
         check_placement_file(loaded, self.settings.today, employer.website if employer else None,
                              self.apply_hosts)
+        places = places_of_work(loaded, self.gazetteer, self.region_names)
         if loaded.has_errors:
-            return loaded, None
-        return loaded, render_markdown(loaded.data["description"])
+            return loaded, None, []
+        return loaded, render_markdown(loaded.data["description"]), places
 
-    def add_placement(self, loaded: LoadedFile, description_html) -> None:
+    def add_placement(self, loaded: LoadedFile, description_html, places: list) -> None:
         """The rules that span files; then, if they pass, the placement joins the board."""
         if description_html is not None:
             errors_before = len(loaded.problems)
@@ -179,7 +184,8 @@ class BoardReader:
             if len(loaded.problems) == errors_before:
                 employer = self.board.employers[loaded.data["employer"]]
                 placement = placement_from(loaded.data, loaded.path.stem, loaded.file, employer,
-                                           description_html, self.board.vocabularies, self.settings.today)
+                                           description_html, self.board.vocabularies, self.settings.today,
+                                           places)
                 employer.placements.append(placement)
                 self.board.placements.append(placement)
         self.board.problems.extend(loaded.problems)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..domain.dates import parse_date
 from ..domain.models import (Contract, Employer, HoursPerWeek, Page, Partner, Pay, Photo, Placement,
                              ReturnerProgramme, Story)
+from ..domain.places import PlaceOfWork
 from ..domain.vocabularies import Vocabulary
 from .markdown_html import PAGE_TOP_HEADING, render_markdown
 
@@ -48,7 +49,8 @@ def story_from(data: dict, slug: str, source: str, body: str, employer: Employer
 
 
 def placement_from(data: dict, slug: str, source: str, employer: Employer, description_html: Markup,
-                   vocabularies: dict[str, Vocabulary], today: dt.date) -> Placement:
+                   vocabularies: dict[str, Vocabulary], today: dt.date,
+                   places: list[PlaceOfWork] = ()) -> Placement:
     pay = data.get("pay")
     placement = Placement(
         slug=slug, source=source, title=data["title"], employer=employer,
@@ -61,6 +63,7 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
         summary=data["summary"], description_html=description_html,
         apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
         location=data.get("location"),
+        places_of_work=list(places),
         pay=_pay(pay, vocabularies) if pay else None,
         hours_per_week=_hours_per_week(data["hours_per_week"]) if "hours_per_week" in data else None,
         contract=_contract(data["contract"], vocabularies) if "contract" in data else None,

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .places import PlaceOfWork
 from .vocabularies import Term, Vocabulary
 
 CLOSING_SOON_DAYS = 14
@@ -205,6 +206,7 @@ class Placement(Faceted):
     apply_url: str | None = None
     apply_email: str | None = None
     location: str | list[str] | None = None  # one town, or several places of work, as the listing has it
+    places_of_work: list[PlaceOfWork] = field(default_factory=list)  # those towns on the map
     pay: Pay | None = None
     hours_per_week: HoursPerWeek | None = None
     contract: Contract | None = None
@@ -252,6 +254,12 @@ class Placement(Faceted):
         if self.workplace.id == "remote":
             return "Remote" + (f" (based near {self.towns})" if self.locations else "")
         return f"{self.towns} ({self.workplace.name.lower()})"
+
+    @property
+    def geo(self) -> str:
+        """Where its towns are, for search to measure distances: `lat,lon;lat,lon` in degrees
+        to three decimal places (about 100 metres); empty when it names no town."""
+        return ";".join(f"{place.latitude:.3f},{place.longitude:.3f}" for place in self.places_of_work)
 
     @property
     def main_region(self) -> Term:

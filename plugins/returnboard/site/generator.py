@@ -9,9 +9,11 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..content.board import read_board
+from ..content.data_files import load_postcode_districts
+from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
-from ..domain.models import counted
+from ..domain.models import UK_WIDE, counted
 from ..domain.vocabularies import facets, search_filters as filter_lists, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
@@ -20,11 +22,13 @@ from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
 from .photos import publish_photo
+from .places_file import write_places_file
 from .related_stories import StoryFinder
 from .summaries import (
     FRONT_CLOSING_SOON,
     facet_counts,
     region_chart,
+    region_towns,
     search_filters,
     story_filter,
 )
@@ -69,6 +73,7 @@ class BoardGenerator(Generator):
             facets=self.facets,
             facet_counts=counts,
             region_chart=region_chart(counts["regions"]),
+            region_towns=region_towns(self.members["regions"]),
             search_filters=search_filters(filter_lists(vocabularies), self.open_placements),
             open_placements=self.open_placements,
             closing_soon=self.closing_soon[:FRONT_CLOSING_SOON],
@@ -131,6 +136,7 @@ class BoardGenerator(Generator):
                               **variables)
         self.copy_story_photos()
         self.write_schemas()
+        self.write_places()
         write_feeds(self.settings, self.output_path, self.open_placements,
                     self.board.vocabularies["regions"], self.members["regions"])
 
@@ -179,6 +185,13 @@ class BoardGenerator(Generator):
             if story.photo:
                 publish_photo(Path(self.path) / "stories" / story.photo.src,
                               Path(self.output_path) / story.url / story.photo.src)
+
+    def write_places(self):
+        """What search's "Near" box needs to find a typed town or postcode district."""
+        write_places_file(Path(self.output_path) / "search" / "places.json",
+                          load_gazetteer(self.board_settings.data_path),
+                          load_postcode_districts(self.board_settings.data_path),
+                          [term.id for term in self.board.vocabularies["regions"] if term.id != UK_WIDE])
 
     def published_schemas(self) -> dict[str, dict]:
         """The schemas published under /schemas/, by name; each says what it is for."""

@@ -67,13 +67,16 @@ def _description(placement: Placement) -> str:
 
 
 def _places(placement: Placement) -> list[dict]:
-    """A Place for each town; the region is named when it is certain: one town, or one region."""
-    certain_region = len(placement.locations) == 1 or len(placement.regions) == 1
+    """A Place for each town, with its coordinates; the region is named when it is certain:
+    one town, or one region."""
+    certain_region = len(placement.places_of_work) == 1 or len(placement.regions) == 1
     places = []
-    for town in placement.locations:
-        address = {"@type": "PostalAddress", "addressLocality": town}
+    for place in placement.places_of_work:
+        address = {"@type": "PostalAddress", "addressLocality": place.town}
         if certain_region:
             address["addressRegion"] = placement.regions[0].name
         address["addressCountry"] = "GB"
-        places.append({"@type": "Place", "address": address})
+        places.append({"@type": "Place", "address": address,
+                       "geo": {"@type": "GeoCoordinates", "latitude": round(place.latitude, 4),
+                               "longitude": round(place.longitude, 4)}})
     return places

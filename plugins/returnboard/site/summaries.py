@@ -1,5 +1,6 @@
 """What the list pages show beside their lists, worked out once a build: counts under each
-facet value, the front page's region chart, the story filters and the search filters with their counts."""
+facet value, the front page's region chart, the story filters, the search filters with their
+counts and the towns of each region."""
 
 from __future__ import annotations
 
@@ -108,3 +109,26 @@ def search_filters(filter_lists: list[Vocabulary], open_placements: list) -> lis
     return [SearchFilter(vocabulary, [
         TermCount(term, sum(term in placement.listed_under(vocabulary) for placement in open_placements))
         for term in vocabulary]) for vocabulary in filter_lists]
+
+
+@dataclass(frozen=True)
+class TownCount:
+    """A town with open placements, and how many name it."""
+
+    town: str  # as the first listing to name it writes it
+    count: int
+
+
+def region_towns(members: dict[str, list]) -> dict[str, list[TownCount]]:
+    """Each region's towns with open placements there, A to Z: a town counts in the region the
+    gazetteer puts it in, whatever regions its listing gives (so a UK-wide listing's base town counts)."""
+    towns = {}
+    for region, placements in members.items():
+        counts: dict[tuple, list] = {}
+        for placement in placements:
+            for place in placement.places_of_work:
+                if place.place.region == region:
+                    counts.setdefault((place.place.name, place.latitude, place.longitude), [place.town, 0])[1] += 1
+        towns[region] = sorted((TownCount(town, count) for town, count in counts.values()),
+                               key=lambda entry: entry.town.casefold())
+    return towns
