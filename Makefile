@@ -41,7 +41,7 @@ help:
 	@echo "make bench     time a build of a large generated board"
 	@echo "make clean     remove built files"
 	@echo "make lighthouse  score the home, listing and search pages with Lighthouse (mobile)"
-	@echo "make screenshots  refresh docs/screenshots/ (phone-sized) for the README"
+	@echo "make screenshots  refresh docs/screenshots/ (phone and desktop) for the README"
 	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
 	@echo "make issue-form  rewrite the New listing issue form from the schemas and vocabularies"
 	@echo "make contributing  rewrite CONTRIBUTING.md's template and tables from the schemas and employers"

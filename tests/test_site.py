@@ -113,11 +113,22 @@ def test_search_index_holds_open_listings_only_with_filters(sample_site):
     assert sum(language["page_count"] for language in entry["languages"].values()) == open_count + stories
     html = page(sample_site, "placements/robotics-software-returnship/")
     filters = {element["data-pagefind-filter"] for element in html.select("[data-pagefind-filter]")}
-    assert {"region:north-east", "sector:engineering", "type:returnship",
-            "workplace:hybrid", "hours:part-time"} <= filters
+    assert {"section:opportunities", "region:north-east", "sector:engineering", "type:returnship",
+            "workplace:hybrid", "hours:part-time", "cost:paid", "min_pay:30000", "route:permanent",
+            "support:mentoring"} <= filters
+    assert "min_pay:40000" not in filters, "£38,000 a year reaches the £30,000 floor, not the £40,000 one"
+    sorts = {element["data-pagefind-sort"] for element in html.select("[data-pagefind-sort]")}
+    assert sorts == {"posted:2026-11-02", "closes:2027-01-15", "pay:000038000"}
     search = page(sample_site, "search/")
-    assert {"region", "sector", "type", "workplace", "hours"} <= \
-        {element["data-filter"] for element in search.select("[data-filter]")}
+    assert [element["data-filter"] for element in search.select("[data-filter]")] == \
+        ["region", "sector", "type", "workplace", "hours", "cost", "min_pay", "support", "route", "contract"]
+
+
+def test_the_built_theme_scripts_and_styles_are_minified(sample_site):
+    for source in [*(ROOT / "theme" / "static").rglob("*.js"), *(ROOT / "theme" / "static").rglob("*.css")]:
+        built = (sample_site / "theme" / source.relative_to(ROOT / "theme" / "static")).read_text(encoding="utf-8")
+        assert len(built) < 0.8 * len(source.read_text(encoding="utf-8")), source.name
+        assert "/*" not in built and not re.search(r"^\s*//", built, re.M), f"{source.name} keeps comments"
 
 
 def test_employer_sector_and_other_facet_pages_exist(sample_site):

@@ -1,4 +1,4 @@
-"""Phone-sized pictures of the home page, a listing and search, as the README shows them.
+"""Pictures of the home page, a listing and search on a phone, and search on a desktop, as the README shows them.
 
 `make screenshots` runs this with SCREENSHOTS=docs/screenshots to refresh the README's
 pictures; otherwise they go to a temporary folder and are only checked.
@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from tests.boardtools import ROOT
-from tests.browser.conftest import PHONE
-from tests.browser.pages import HOME, LISTING, SEARCH, search_settled
+from tests.browser.conftest import PHONE, check_and_close, open_context
+from tests.browser.pages import DESKTOP, HOME, LISTING, SEARCH, search_settled
 
-SHOTS = {"home": HOME, "listing": LISTING, "search": SEARCH + "?q=engineer"}
+# Each picture's page and screen size.
+SHOTS = {"home": (HOME, PHONE), "listing": (LISTING, PHONE),
+         "search": (SEARCH + "?q=engineer&region=north-east", PHONE),
+         "search-desktop": (SEARCH + "?q=engineer&region=north-east", DESKTOP)}
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +38,16 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("name", SHOTS)
-def test_phone_screenshot(page, folder, name):
-    page.goto(SHOTS[name])
-    if name == "search":
+def test_screenshot(browser, site, folder, name):
+    path, viewport = SHOTS[name]
+    context = open_context(browser, site.url, viewport=viewport)
+    page = context.new_page()
+    page.goto(path)
+    if path.startswith(SEARCH):
         search_settled(page)
         page.locator("#q").blur()
     page.evaluate("() => document.fonts.ready")
     target = folder / f"{name}.png"
     page.screenshot(path=target, animations="disabled", caret="hide")
-    assert png_size(target.read_bytes()) == (PHONE["width"], PHONE["height"])
+    assert png_size(target.read_bytes()) == (viewport["width"], viewport["height"])
+    check_and_close(context)
