@@ -129,6 +129,14 @@ def test_the_built_theme_scripts_and_styles_are_minified(sample_site):
         built = (sample_site / "theme" / source.relative_to(ROOT / "theme" / "static")).read_text(encoding="utf-8")
         assert len(built) < 0.8 * len(source.read_text(encoding="utf-8")), source.name
         assert "/*" not in built and not re.search(r"^\s*//", built, re.M), f"{source.name} keeps comments"
+        if source.suffix == ".js":
+            # Text inside a template literal is text: minifying must not touch a character of it.
+            code = re.sub(r"/\*.*?\*/", "", source.read_text(encoding="utf-8"), flags=re.S)
+            code = re.sub(r"^\s*//.*$", "", code, flags=re.M)
+            literals = re.findall(r"`[^`]*`", code)
+            assert literals and all(literal in built for literal in literals), source.name
+            # A literal nested in another's ${…} would be read as code: none may be.
+            assert all(literal.count("${") == literal.count("}") for literal in literals), source.name
 
 
 def test_employer_sector_and_other_facet_pages_exist(sample_site):

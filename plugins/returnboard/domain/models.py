@@ -16,6 +16,8 @@ CLOSING_SOON_DAYS = 14
 # An employer's page lists this many of its closed placements, latest first, and counts the rest.
 PAST_SHOWN = 50
 UK_WIDE = "uk-wide"
+# Search's mark for listings no distance applies to (see Placement.near_points).
+ANYWHERE = "anywhere"
 # What an email application holds: said beside every "Email <address>" button.
 APPLY_EMAIL_NOTE = ("Send your CV and a few lines on why this role suits you. The subject line names "
                     "the role: keep it, so they know which one you are applying for.")
@@ -260,6 +262,24 @@ class Placement(Faceted):
         """Where its towns are, for search to measure distances: `lat,lon;lat,lon` in degrees
         to three decimal places (about 100 metres); empty when it names no town."""
         return ";".join(f"{place.latitude:.3f},{place.longitude:.3f}" for place in self.places_of_work)
+
+    @property
+    def works_anywhere(self) -> bool:
+        """Remote work, or a UK-wide opportunity with no town: no distance applies to it."""
+        uk_wide = any(term.id == UK_WIDE for term in self.regions)
+        return self.workplace.id == "remote" or (uk_wide and not self.places_of_work)
+
+    @property
+    def near_points(self) -> list[str]:
+        """What search ranks it by distance with: each town as `lat,lon`, or `anywhere`."""
+        return [ANYWHERE] if self.works_anywhere else [point for point in self.geo.split(";") if point]
+
+    @property
+    def anywhere_text(self) -> str | None:
+        """What a search by distance says of it in place of a distance."""
+        if not self.works_anywhere:
+            return None
+        return "Remote: no travel to work" if self.workplace.id == "remote" else "UK-wide: open wherever you live"
 
     @property
     def main_region(self) -> Term:

@@ -1,7 +1,8 @@
 // Search over the Pagefind index, laid out as GOV.UK's pattern for filtering a list: results
 // first, the filters beside them on a wide screen and behind a "Filters (n)" button on a phone.
 // Everything chosen lives in the address, so any search can be shared, bookmarked or reloaded:
-// /search/?q=engineer&region=north-east&sort=closing&page=2 (and &tab=stories for stories).
+// /search/?q=engineer&region=north-east&sort=closing&page=2 (and &tab=stories for stories;
+// &near=Durham&within=10 for distance, whose code, near.js, loads only when it is used).
 // Ten results a page fill a phone's first screens; each costs a fragment download, and the first
 // search must stay under its 150 KB budget.
 const PAGE_SIZE = 10;
@@ -12,6 +13,9 @@ const STORY_FILTERS = ["region"];
 const app = document.getElementById("search");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
+const nearBox = document.getElementById("near");
+const withinBox = document.getElementById("within");
+const useLocation = document.getElementById("use-location");
 const sortBox = document.getElementById("sort");
 const panel = document.getElementById("search-filters");
 const toggle = document.getElementById("filters-toggle");
@@ -42,23 +46,33 @@ function readAddress() {
     if (values.length) filters[name] = values;
   }
   const page = Number.parseInt(params.get("page"), 10);
+  const within = params.get("within");
   return {
     query: (params.get("q") || "").trim(),
+    near: (params.get("near") || "").trim(),
+    // A location from "Use my location" is never put in the address: it stays in this page.
+    here: null,
+    within: [...withinBox.options].some((option) => option.value && option.value === within) ? within : "",
     filters,
-    sort: params.get("sort") in SORTS || params.get("sort") === "relevance" ? params.get("sort") : "",
+    sort: [...sortBox.options].some((option) => option.value === params.get("sort")) ? params.get("sort") : "",
     page: page > 0 ? page : 1,
     tab: params.get("tab") === "stories" ? "stories" : "opportunities",
   };
 }
 
-// With words, the best matches first; with none, the newest (relevance needs words).
-const sortIn = (s) => (s.sort && (s.query || s.sort !== "relevance") ? s.sort : (s.query ? "relevance" : "newest"));
+const hasPlace = (s) => Boolean(s.near || s.here);
+// Near a place, the nearest first; with words, the best matches; with neither, the newest.
+const defaultSort = (s) => (hasPlace(s) ? "distance" : s.query ? "relevance" : "newest");
+const offered = (s, sort) => (sort === "relevance" ? Boolean(s.query) : sort === "distance" ? hasPlace(s) : sort in SORTS);
+const sortIn = (s) => (s.sort && offered(s, s.sort) ? s.sort : defaultSort(s));
 
 function address(s) {
   const params = new URLSearchParams();
   if (s.query) params.set("q", s.query);
+  if (s.near) params.set("near", s.near);
+  if (s.within && hasPlace(s)) params.set("within", s.within);
   for (const name of filterNames) for (const value of s.filters[name] || []) params.append(name, value);
-  if (s.sort && s.sort !== (s.query ? "relevance" : "newest")) params.set("sort", s.sort);
+  if (sortIn(s) !== defaultSort(s)) params.set("sort", sortIn(s));
   if (s.tab === "stories") params.set("tab", "stories");
   if (s.page > 1) params.set("page", s.page);
   const search = params.toString();
@@ -67,6 +81,8 @@ function address(s) {
 
 function showState() {
   input.value = state.query;
+  nearBox.value = state.here ? "My location" : state.near;
+  withinBox.value = state.within;
   for (const box of panel.querySelectorAll("input")) {
     const chosen = state.filters[box.name] || [];
     box.checked = box.value ? chosen.includes(box.value) : chosen.length === 0;
@@ -75,6 +91,7 @@ function showState() {
     if (state.filters[group.dataset.filter]) group.open = true;
   }
   sortBox.querySelector("[value=relevance]").hidden = !state.query;
+  sortBox.querySelector("[value=distance]").hidden = !hasPlace(state);
   sortBox.value = sortIn(state);
 }
 
@@ -99,27 +116,55 @@ function indexFilters(section, filters, leaveOut) {
 
 const ask = (query, filters, sort) => pagefind.search(query || null, { filters, sort });
 
+// A search's results as a count and `upTo(n)`, the first n in order: ranking by distance finds
+// them town by town, only as far as the page shown needs.
+const listed = (found) => ({ total: found.results.length, upTo: async (n) => found.results.slice(0, n) });
+
+// Every filter's index, for counting each option and each town's results; a phone loads it only
+// when its filters are first opened or "Near" is used.
+let filterIndex;
+const loadFilterIndex = () => (filterIndex ??= pagefind.filters());
+
+// With a distance, only the towns within it (and listings no distance applies to) are searched;
+// the option counts keep to them too.
+let distanceFilter = {};
+
+async function searchOpportunities(s) {
+  const sort = sortIn(s) === "relevance" || sortIn(s) === "distance" ? undefined : SORTS[sortIn(s)];
+  const filters = indexFilters("opportunities", s.filters);
+  distanceFilter = {};
+  if (!hasPlace(s)) return listed(await ask(s.query, filters, sort));
+  const [near] = await Promise.all([import("./near.js"), loadFilterIndex()]);
+  const from = s.here || await near.findPlace(s.near, app.dataset.base);
+  if (!from) return { ...listed(await ask(s.query, filters, sort)), unknownPlace: s.near };
+  const towns = (await ask(s.query, filters)).filters.town || {};
+  const within = Number(s.within) || 0;
+  const place = { from, near, name: s.here ? "your location" : from.name, within };
+  if (sortIn(s) === "distance") {
+    const order = s.query ? undefined : SORTS.newest;
+    return { ...await near.nearestFirst((more) => ask(s.query, { ...filters, ...more }, order), from, towns, within), place };
+  }
+  if (within) distanceFilter = { town: { any: near.townsWithin(from, towns, within) } };
+  return { ...listed(await ask(s.query, { ...filters, ...distanceFilter }, sort)), place };
+}
+
 async function searchAll(s) {
-  const sort = sortIn(s) === "relevance" ? undefined : SORTS[sortIn(s)];
   const storyFilters = Object.fromEntries(Object.entries(s.filters).filter(([name]) => STORY_FILTERS.includes(name)));
   const [opportunities, stories] = await Promise.all([
-    ask(s.query, indexFilters("opportunities", s.filters), sort),
-    ask(s.query, indexFilters("stories", storyFilters), s.query ? undefined : SORTS.newest),
+    searchOpportunities(s),
+    ask(s.query, indexFilters("stories", storyFilters), s.query ? undefined : SORTS.newest).then(listed),
   ]);
   return { opportunities, stories };
 }
 
 // Each option's count is how many results choosing it would give with the other filters kept:
-// for a filter already in use, that needs a search without it. The counts need every filter's
-// index, which a phone loads only when its filters are first opened.
-let filterIndex;
-
+// for a filter already in use, that needs a search without it.
 async function optionCounts(s) {
-  filterIndex ??= pagefind.filters();
-  await filterIndex;
-  const counts = { ...(await ask(s.query, indexFilters("opportunities", s.filters))).filters };
+  await loadFilterIndex();
+  const filters = (leaveOut) => ({ ...indexFilters("opportunities", s.filters, leaveOut), ...distanceFilter });
+  const counts = { ...(await ask(s.query, filters())).filters };
   await Promise.all(Object.keys(s.filters).map(async (name) => {
-    counts[name] = (await ask(s.query, indexFilters("opportunities", s.filters, name))).filters[name];
+    counts[name] = (await ask(s.query, filters(name))).filters[name];
   }));
   return counts;
 }
@@ -148,8 +193,11 @@ async function showCounts() {
 const placementCard = document.getElementById("placement-card");
 const storyCard = document.getElementById("story-card");
 
-function card(data) {
-  const { meta } = data;
+function card(data, place) {
+  const meta = { ...data.meta };
+  if (place && meta.card === "placement") {
+    meta.distance = meta.geo && !meta.anywhere ? place.near.distanceText(place.near.milesTo(place.from, meta.geo)) : meta.anywhere;
+  }
   const template = meta.card === "story" ? storyCard : placementCard;
   const item = template.content.firstElementChild.cloneNode(true);
   const link = item.querySelector(".card__title a");
@@ -174,8 +222,8 @@ const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 function showTabCounts(found) {
   const [opportunities, stories] = tabs.map((tab) => tab.querySelector("[data-tab-count]"));
-  opportunities.textContent = `(${found.opportunities.results.length})`;
-  stories.textContent = `(${found.stories.results.length})`;
+  opportunities.textContent = `(${found.opportunities.total})`;
+  stories.textContent = `(${found.stories.total})`;
 }
 
 function showChosen() {
@@ -261,7 +309,12 @@ function showPages(count) {
   pages.querySelector("ul").replaceChildren(...items);
 }
 
-function statusText(count) {
+function statusText(count, found) {
+  const { place, unknownPlace } = found.opportunities;
+  if (unknownPlace) {
+    return `No town, city or postcode district called “${unknownPlace}” is known: try the nearest town, or a district such as DH1. `
+      + statusText(count, { ...found, opportunities: {} });
+  }
   if (state.tab === "stories") {
     const others = Object.keys(state.filters).some((name) => !STORY_FILTERS.includes(name));
     const found = count ? `${counted(count, "story", "stories")} found` : "No stories match.";
@@ -270,7 +323,9 @@ function statusText(count) {
   if (!count) return "No opportunities match. Try fewer words or fewer filters.";
   const pageCount = Math.ceil(count / PAGE_SIZE);
   const where = pageCount > 1 ? `, page ${state.page} of ${pageCount}` : "";
-  return `${counted(count, "opportunity", "opportunities")} found${where}`;
+  const how = place?.within ? `within ${counted(place.within, "mile", "miles")} of` : "near";
+  const near = place ? ` ${how} ${place.name}` : "";
+  return `${counted(count, "opportunity", "opportunities")} found${near}${where}`;
 }
 
 async function run({ focus = false } = {}) {
@@ -283,31 +338,45 @@ async function run({ focus = false } = {}) {
   list.setAttribute("aria-busy", "true");
   const found = await searchAll(state);
   if (ticket !== latest) return;
-  const results = found[state.tab].results;
-  const pageCount = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
+  const { total, upTo, place } = found[state.tab];
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (state.page > pageCount) {
     state.page = pageCount;
     history.replaceState(null, "", address(state));
   }
-  const batch = results.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
+  const batch = (await upTo(state.page * PAGE_SIZE)).slice((state.page - 1) * PAGE_SIZE);
   const data = await Promise.all(batch.map((result) => result.data()));
   // A newer search may have started while these loaded: its results win.
   if (ticket !== latest) return;
   showTabCounts(found);
-  list.replaceChildren(...data.map(card));
+  list.replaceChildren(...data.map((result) => card(result, place)));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
-  list.hidden = results.length === 0;
-  done.textContent = `Show ${counted(found.opportunities.results.length, "result", "results")}`;
+  list.hidden = total === 0;
+  done.textContent = `Show ${counted(found.opportunities.total, "result", "results")}`;
   showPages(pageCount);
-  status.textContent = statusText(results.length);
+  status.textContent = statusText(total, found);
   list.removeAttribute("aria-busy");
   if (focus) heading.focus();
   await showCounts();
 }
 
 function changed() {
-  state = { ...state, query: input.value.trim(), filters: chosenFilters(), page: 1 };
+  const near = state.here ? state.near : nearBox.value.trim();
+  state = { ...state, query: input.value.trim(), near, within: withinBox.value, filters: chosenFilters(), page: 1 };
   return run();
+}
+
+// The browser asks the returner first, and only when they press the button; the place found
+// is used here and goes nowhere else, not even into the address.
+function locate() {
+  status.textContent = "Finding your location…";
+  navigator.geolocation.getCurrentPosition((position) => {
+    const { latitude, longitude } = position.coords;
+    state = { ...state, here: { latitude, longitude }, near: "", page: 1 };
+    run();
+  }, () => {
+    status.textContent = "Your location could not be found. Type a town, city or postcode district instead.";
+  }, { maximumAge: 600000, timeout: 15000 });
 }
 
 function setPanel(open) {
@@ -332,6 +401,16 @@ async function start() {
     clearTimeout(debounce);
     debounce = setTimeout(changed, 250);
   });
+  // A place is looked up when it is complete: on Search, Enter or leaving the box.
+  nearBox.addEventListener("input", () => {
+    state.here = null;
+  });
+  nearBox.addEventListener("change", () => changed());
+  withinBox.addEventListener("change", () => changed());
+  if ("geolocation" in navigator && window.isSecureContext) {
+    useLocation.hidden = false;
+    useLocation.addEventListener("click", locate);
+  }
   panel.addEventListener("change", () => changed());
   sortBox.addEventListener("change", () => {
     state = { ...state, sort: sortBox.value, page: 1 };
