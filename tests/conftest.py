@@ -23,3 +23,12 @@ def sample_site(tmp_path_factory):
     result = build(ROOT / "content", output)
     assert result.returncode == 0, result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def reach_site(tmp_path_factory):
+    """A small board built on the sample's date, for what carries listings off the site: feeds,
+    calendars, open data. Titles and summaries are hostile; one listing closed this year, one long ago."""
+    from tests.reach_board import build_reach_board
+
+    return build_reach_board(tmp_path_factory.mktemp("reach"))

@@ -16,6 +16,7 @@ from ..domain.vocabularies import facets, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
+from .calendars import calendar_url, write_calendars
 from .feeds import write_feeds
 from .job_posting import job_posting
 from .pagination import paginate
@@ -81,6 +82,7 @@ class BoardGenerator(Generator):
             story_type=STORY_TYPE,
             story_for=StoryFinder(self.board.stories).for_placement,
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
+            calendar_url=calendar_url,
         )
 
     def card(self, placement) -> Markup:
@@ -134,6 +136,7 @@ class BoardGenerator(Generator):
         self.write_schemas()
         write_feeds(self.settings, self.output_path, self.open_placements,
                     self.board.vocabularies["regions"], self.members["regions"])
+        write_calendars(self.settings, self.output_path, self.open_placements)
 
     def facet_pages(self, facet):
         members = self.members[facet.key]
