@@ -19,6 +19,7 @@ from .blank import Blank
 from .calendars import calendar_url, write_calendars
 from .feeds import write_feeds
 from .job_posting import job_posting
+from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
 from .related_stories import StoryFinder
@@ -137,6 +138,7 @@ class BoardGenerator(Generator):
         write_feeds(self.settings, self.output_path, self.open_placements,
                     self.board.vocabularies["regions"], self.members["regions"])
         write_calendars(self.settings, self.output_path, self.open_placements)
+        write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
 
     def facet_pages(self, facet):
         members = self.members[facet.key]
@@ -191,6 +193,7 @@ class BoardGenerator(Generator):
             "employer": load_schema("employer"),
             "story": load_schema("story"),
             "vocabularies": vocabularies_schema(self.board.vocabularies),
+            OPEN_DATA_SCHEMA: load_schema(OPEN_DATA_SCHEMA),
         }
 
     def write_schemas(self):
