@@ -131,7 +131,7 @@ def test_employer_sector_and_other_facet_pages_exist(sample_site):
         assert text(page(sample_site, f"employers/{employer.stem}/").h1) == name
     assert (sample_site / "404.html").exists()
     assert (sample_site / "schemas" / "placement.schema.json").exists()
-    feed = ElementTree.parse(sample_site / "feeds" / "north-east.atom.xml").getroot()
+    feed = ElementTree.parse(sample_site / "feeds" / "regions" / "north-east.atom.xml").getroot()
     assert feed.findall(f"{ATOM}entry")
 
 

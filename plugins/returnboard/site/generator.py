@@ -17,7 +17,7 @@ from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
 from .calendars import calendar_url, write_calendars
-from .feeds import write_feeds
+from .feeds import board_feeds, feed_key, write_feeds
 from .job_posting import job_posting
 from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
@@ -62,6 +62,7 @@ class BoardGenerator(Generator):
         self.story_facets = [vocabularies["regions"], vocabularies["types"]]
         self.story_groups = {facet.key: self.stories_by_term(facet) for facet in self.story_facets}
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
+        self.feeds = board_feeds(self.open_placements, self.facets, self.members)
         counts = {facet.key: facet_counts(facet, self.members[facet.key]) for facet in self.facets}
         self._placement_card = self.get_template("components/placement_card").module.placement_card
         self._cards: dict[str, Markup] = {}
@@ -84,6 +85,8 @@ class BoardGenerator(Generator):
             story_for=StoryFinder(self.board.stories).for_placement,
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
             calendar_url=calendar_url,
+            feeds=self.feeds,
+            feed_for=lambda term=None: self.feeds[feed_key(term)],
         )
 
     def card(self, placement) -> Markup:
@@ -115,6 +118,8 @@ class BoardGenerator(Generator):
         yield from self.story_pages()
         for page in self.board.pages:
             yield f"{page.url}index.html", "page", page.url, {"page": page}
+        for feed in self.feeds.values():
+            yield f"{feed.alerts_url}index.html", "alerts", feed.alerts_url, {"feed": feed}
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
         yield "schemas/index.html", "schemas", "schemas/", {"schemas": self.published_schemas()}
@@ -135,8 +140,7 @@ class BoardGenerator(Generator):
                               **variables)
         self.copy_story_photos()
         self.write_schemas()
-        write_feeds(self.settings, self.output_path, self.open_placements,
-                    self.board.vocabularies["regions"], self.members["regions"])
+        write_feeds(self.settings, self.output_path, self.feeds)
         write_calendars(self.settings, self.output_path, self.open_placements)
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
 
