@@ -23,6 +23,7 @@ from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
 from .related_stories import StoryFinder
+from .reports import report_url
 from .summaries import (
     FRONT_CLOSING_SOON,
     facet_counts,
@@ -85,6 +86,8 @@ class BoardGenerator(Generator):
             story_for=StoryFinder(self.board.stories).for_placement,
             job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
             calendar_url=calendar_url,
+            report_url=lambda placement: report_url(self.settings.get("REPOSITORY_URL", ""), self.settings["SITEURL"],
+                                                    placement),
             feeds=self.feeds,
             feed_for=lambda term=None: self.feeds[feed_key(term)],
         )
