@@ -84,7 +84,7 @@ class BoardGenerator(Generator):
             story_filters=[story_filter(facet, self.story_groups[facet.key]) for facet in self.story_facets],
             story_type=STORY_TYPE,
             story_for=StoryFinder(self.board.stories).for_placement,
-            job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
+            job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"], self.settings["SITENAME"]),
             calendar_url=calendar_url,
             report_url=lambda placement: report_url(self.settings.get("REPOSITORY_URL", ""), self.settings["SITEURL"],
                                                     placement),
