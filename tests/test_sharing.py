@@ -4,15 +4,17 @@ canonical addresses and the JobPosting's identifier, on the published site's rea
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
 
-from tests.boardtools import build, listing, write_content
+from tests.boardtools import build, listing, run_board, write_content
 from tests.htmltools import page
 from tests.reach_board import HOSTILE_TITLE
 
 PUBLIC = "https://returntostem.org.uk"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +71,24 @@ def test_the_job_posting_names_the_listing_by_the_boards_own_identifier(publishe
     posting = json.loads(script.string)
     assert posting["identifier"] == {"@type": "PropertyValue", "name": "Return to STEM", "value": "role"}
     assert posting["url"] == f"{PUBLIC}/placements/role/"
+
+
+def test_the_sitemap_says_when_each_listing_last_changed(tmp_path):
+    output = tmp_path / "output"
+    content = write_content(tmp_path, {"changed": listing(title="Changed returnship", updated="2026-11-20"),
+                                       "unchanged": listing(title="Unchanged returnship")})
+    assert build(content, output).returncode == 0
+    root = ElementTree.parse(output / "sitemap.xml").getroot()
+    lastmod = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root}
+    assert lastmod["/placements/changed/"] == "2026-11-20"
+    assert lastmod["/placements/unchanged/"] == listing()["posted"]
+
+
+@pytest.mark.parametrize("updated, why", [("2026-10-01", "not between posting (2026-11-01) and today (2026-11-22)"),
+                                          ("2026-11-23", "not between posting (2026-11-01) and today (2026-11-22)"),
+                                          ("2026-11-31", "not a real date")])
+def test_a_last_change_before_posting_or_after_today_is_refused(tmp_path, updated, why):
+    content = write_content(tmp_path, {"role": listing(updated=updated)})
+    result = run_board("validate", "--content", content, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "updated" in result.stderr and why in result.stderr, result.stderr

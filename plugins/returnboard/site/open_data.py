@@ -61,6 +61,7 @@ def placement_record(placement, site: str) -> dict:
         "support": _ids(placement.support),
         "min_break_months": placement.min_break_months,
         "posted": placement.posted.isoformat(),
+        "updated": placement.updated.isoformat() if placement.updated else None,
         "closes": placement.closes.isoformat(),
         "starts": placement.starts.isoformat() if placement.starts else None,
         "apply": {"url": placement.apply_url, "email": placement.apply_email},
