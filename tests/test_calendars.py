@@ -6,6 +6,7 @@ import datetime as dt
 
 from icalendar import Calendar
 
+from tests.boardtools import EMPLOYER, build, listing, write_content
 from tests.htmltools import page, text
 from tests.reach_board import HOSTILE_EMPLOYER, HOSTILE_SUMMARY, HOSTILE_TITLE, OPEN
 
@@ -64,3 +65,16 @@ def test_the_board_calendar_holds_every_open_closing_date_once(reach_site):
     # The same event as in the listing's own file, so importing both does not add it twice.
     own = read(reach_site / "placements" / "remote-job" / "closing-date.ics").events[0]
     assert events[0]["uid"] == own["uid"]
+
+
+def test_a_title_over_several_lines_stays_one_property(tmp_path):
+    title = "Lead engineer\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected"
+    output = tmp_path / "output"
+    assert build(write_content(tmp_path, {"lines": listing(title=title)}), output).returncode == 0
+    calendar = read(output / "placements" / "lines" / "closing-date.ics")
+    (event,) = calendar.events
+    assert event["summary"] == f"Closing date: {title}, {EMPLOYER['name']}"
+    # An X- property is read back as written: escaped as text, with no line break left in it.
+    escaped = title.replace("\n", "\\n") + "\\, " + EMPLOYER["name"]
+    assert calendar["x-wr-calname"].to_ical().decode() == escaped
+    assert len(read(output / "closing-dates.ics").events) == 1

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 CALENDAR_FILE = "closing-date.ics"
 BOARD_CALENDAR = "closing-dates.ics"
@@ -28,7 +28,7 @@ def _calendar(name: str, site_name: str) -> Calendar:
     calendar.add("prodid", f"-//{site_name}//Closing dates//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(name))  # an X- property is not known to be text unless told
     return calendar
 
 
