@@ -32,7 +32,8 @@ def meta(html, key: str) -> str:
     return tag["content"]
 
 
-@pytest.mark.parametrize("url", ["", "placements/role/", "regions/north-east/", "alerts/", "employers/tyne-test-works/"])
+@pytest.mark.parametrize("url", ["", "placements/role/", "regions/north-east/", "alerts/",
+                                 "employers/tyne-test-works/"])
 def test_every_page_has_share_tags_with_its_own_title_summary_and_address(published, url):
     html = page(published, url)
     canonical = html.head.find("link", rel="canonical")["href"]

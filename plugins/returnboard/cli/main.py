@@ -1,4 +1,5 @@
-"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|deploy|check-links`."""
+"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|
+deploy|check-links`."""
 
 from __future__ import annotations
 
