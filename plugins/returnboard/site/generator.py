@@ -88,7 +88,6 @@ class BoardGenerator(Generator):
             calendar_url=calendar_url,
             report_url=lambda placement: report_url(self.settings.get("REPOSITORY_URL", ""), self.settings["SITEURL"],
                                                     placement),
-            feeds=self.feeds,
             feed_for=lambda term=None: self.feeds[feed_key(term)],
         )
 
