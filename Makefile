@@ -29,7 +29,7 @@ ifneq ($(shell $(PYTHON) -m pip --version >/dev/null 2>&1 && echo sound),sound)
 .PHONY: $(SITE_READY)
 endif
 
-.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form contributing postcode-districts lighthouse screenshots
+.PHONY: help serve test validate html publish publish-ghp clean bench new issue-form contributing postcode-districts lighthouse screenshots check-links
 
 help:
 	@echo "make serve     set up, validate, build and serve the board on http://127.0.0.1:$(PORT)"
@@ -40,6 +40,7 @@ help:
 	@echo "make publish-ghp  publish, then push the site to the gh-pages branch"
 	@echo "make bench     time a build of a large generated board"
 	@echo "make clean     remove built files"
+	@echo "make check-links  check open listings' apply links and employers' websites [LINKS_REPORT=file.md]"
 	@echo "make lighthouse  score the home, listing and search pages with Lighthouse (mobile)"
 	@echo "make screenshots  refresh docs/screenshots/ (phone and desktop) for the README"
 	@echo "make new       write a new listing from a few questions, or ARGS=\"--title ... --employer ...\""
@@ -88,6 +89,12 @@ publish-ghp: publish
 
 test: $(CHROMIUM) $(TEST_READY) $(ACTIONLINT) $(AXE)
 	$(PYTHON) -m pytest
+
+# LINKS_REPORT=dead-links.md also writes the report as an issue's body (the nightly workflow's).
+LINKS_REPORT ?=
+
+check-links: $(SITE_READY)
+	$(PYTHON) -m returnboard check-links $(if $(LINKS_REPORT),--markdown $(LINKS_REPORT))
 
 bench: $(SITE_READY)
 	$(PYTHON) -m bench

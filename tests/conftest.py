@@ -33,3 +33,12 @@ def sample_board():
     board = read_board(ROOT / "content", BoardSettings.from_settings({"BOARD_TODAY": SAMPLE_TODAY, "BOARD_WORKERS": 1}))
     assert not board.errors
     return board
+
+
+@pytest.fixture(scope="session")
+def reach_site(tmp_path_factory):
+    """A small board built on the sample's date, for what carries listings off the site: feeds,
+    calendars, open data. Titles and summaries are hostile; one listing closed this year, one long ago."""
+    from tests.reach_board import build_reach_board
+
+    return build_reach_board(tmp_path_factory.mktemp("reach"))

@@ -48,8 +48,9 @@ def hostile_site(tmp_path_factory):
 
 
 def test_every_feed_parses_as_xml_and_carries_the_text_as_text(hostile_site):
-    feeds = sorted((hostile_site / "feeds").glob("*.atom.xml"))
-    assert len(feeds) == 14  # the whole board, the twelve regions and UK-wide
+    feeds = sorted((hostile_site / "feeds").rglob("*.atom.xml"))
+    # The whole board, and every region (with UK-wide), sector, type, workplace and hours.
+    assert len(feeds) == 1 + 13 + 10 + 3 + 3 + 6
     entries = 0
     for feed in feeds:
         root = ElementTree.parse(feed).getroot()  # expat: raises on anything that is not XML
@@ -61,11 +62,13 @@ def test_every_feed_parses_as_xml_and_carries_the_text_as_text(hostile_site):
             assert title.text.endswith(f", {HOSTILE_EMPLOYER['name']}")
             assert summary.text.startswith(HOSTILE_SUMMARY + " Closes ")
             assert len(title) == len(summary) == 0  # no child elements: nothing became markup
-    assert entries == 2 + 2 + 13  # the whole board; north-east and wales; uk-wide in every feed
+    # The whole board; north-east and wales, and uk-wide in every region; both are engineering
+    # returnships, hybrid, full and part time.
+    assert entries == 2 + (2 + 13) + 2 + 2 + 2 + 2 * 2
 
 
 def test_the_hostile_title_reaches_its_feed_whole(hostile_site):
-    root = ElementTree.parse(hostile_site / "feeds" / "wales.atom.xml").getroot()
+    root = ElementTree.parse(hostile_site / "feeds" / "regions" / "wales.atom.xml").getroot()
     titles = [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
     assert f"{HOSTILE_TITLE}, {HOSTILE_EMPLOYER['name']}" in titles
 

@@ -40,8 +40,8 @@ def test_the_form_offers_every_vocabulary_name_and_asks_for_every_listing_field(
         labels = [option["label"] if isinstance(option, dict) else option for option in options]
         assert labels == [term.name for term in load_vocabularies()[question.vocabulary]]
     fields = {question.field.split(".")[0] for question in QUESTIONS}
-    # `posted` is the day of conversion, and `slug` comes from the title.
-    assert set(SCHEMA["properties"]) - fields - {"slug"} == {"posted"}
+    # `posted` is the day of conversion, `updated` is only for later changes, and `slug` comes from the title.
+    assert set(SCHEMA["properties"]) - fields - {"slug"} == {"posted", "updated"}
 
 
 def test_labels_and_ids_are_unique_so_answers_can_be_found():

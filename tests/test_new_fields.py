@@ -181,7 +181,7 @@ def test_job_posting_data_gives_every_town_the_contract_and_honest_pay(sample_si
 
 
 def test_feeds_give_the_towns_the_pay_basis_and_the_hours(sample_site):
-    root = ElementTree.parse(sample_site / "feeds" / "yorkshire-and-the-humber.atom.xml").getroot()
+    root = ElementTree.parse(sample_site / "feeds" / "regions" / "yorkshire-and-the-humber.atom.xml").getroot()
     (summary,) = [entry.find(f"{ATOM}summary").text for entry in root.iter(f"{ATOM}entry")
                   if entry.find(f"{ATOM}link").get("href").endswith(f"/{NEW_JOB}")]
     assert "Where: Leeds, York or Hull (hybrid)." in summary

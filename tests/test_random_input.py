@@ -102,7 +102,7 @@ def test_whatever_unicode_is_accepted_makes_well_formed_feeds_and_pages(tmp_path
     assume(not board.errors)
     output = tmp_path / "site" / "output"
     render_site(str(ROOT / "pelicanconf.py"), output, str(content), {"BOARD_TODAY": TODAY})
-    for feed in (output / "feeds").glob("*.atom.xml"):
+    for feed in (output / "feeds").rglob("*.atom.xml"):
         ElementTree.parse(feed)  # a character XML cannot carry would make this raise
     page = parse((output / "placements" / "hostile" / "index.html").read_text(encoding="utf-8"))
     assert live_markup(page, PAGE_RISKS) == []

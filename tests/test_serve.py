@@ -14,7 +14,7 @@ import pytest
 from returnboard.cli.serve import free_port
 from tests.boardtools import ROOT
 
-SCHEMAS = ["placement", "employer", "story", "vocabularies"]
+SCHEMAS = ["placement", "employer", "story", "vocabularies", "open-data"]
 
 
 @pytest.fixture(scope="module")

@@ -150,7 +150,7 @@ def test_employer_sector_and_other_facet_pages_exist(sample_site):
         assert text(page(sample_site, f"employers/{employer.stem}/").h1) == name
     assert (sample_site / "404.html").exists()
     assert (sample_site / "schemas" / "placement.schema.json").exists()
-    feed = ElementTree.parse(sample_site / "feeds" / "north-east.atom.xml").getroot()
+    feed = ElementTree.parse(sample_site / "feeds" / "regions" / "north-east.atom.xml").getroot()
     assert feed.findall(f"{ATOM}entry")
 
 
@@ -223,7 +223,9 @@ def test_untrusted_text_cannot_inject_html(tmp_path):
     result = build(write_content(tmp_path, {"hostile": hostile}), output)
     assert result.returncode == 0, result.stderr
     html = page(output, "placements/hostile/")
-    assert [script.get("type") for script in html.find_all("script")] == ["application/ld+json"]
+    # Its JobPosting data, and our own script that closes it in the browser; nothing else.
+    assert [(script.get("type"), script.get("src")) for script in html.find_all("script")] == \
+        [("application/ld+json", None), (None, "/theme/js/closing.js")]
     assert html.find_all(["img", "iframe"]) == []
     assert [element.name for element in html.find_all(lambda tag: "onerror" in tag.attrs)] == []
     assert [element.name for element in html.find_all(lambda tag: "onclick" in tag.attrs)] == []

@@ -64,8 +64,9 @@ def zizmor(*paths) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-def test_the_three_workflows_exist():
-    assert {path.name for path in WORKFLOWS} == {"validate.yml", "publish.yml", "listing-from-issue.yml"}
+def test_the_four_workflows_exist():
+    assert {path.name for path in WORKFLOWS} == {"validate.yml", "publish.yml", "listing-from-issue.yml",
+                                                 "check-links.yml"}
 
 
 def test_actionlint_finds_nothing_in_our_workflows():
@@ -157,6 +158,20 @@ def test_issue_conversion_runs_only_for_the_label_and_reads_the_body_from_the_en
     assert body_steps and body_steps[0]["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
     runs = " ".join(step.get("run", "") for step in job["steps"])
     assert "from-issue" in runs and "gh pr create" in runs
+
+
+def test_link_check_runs_nightly_and_sends_addresses_to_the_issue_only_as_a_file():
+    workflow = load(ROOT / ".github" / "workflows" / "check-links.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["check"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert any("returnboard check-links --markdown" in run for run in runs)
+    issue_commands = [line for run in runs for line in run.splitlines() if "gh issue create" in line
+                      or "gh issue edit" in line]
+    assert len(issue_commands) == 2
+    assert all('--body-file "$RUNNER_TEMP/dead-links.md"' in line for line in issue_commands)
 
 
 def test_pre_commit_hook_runs_our_validator_on_content(tmp_path):

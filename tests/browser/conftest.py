@@ -6,6 +6,7 @@ or if any cookie was set; every page fails its test on a script error.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +14,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from returnboard.cli.serve import Site
-from tests.boardtools import ROOT, build, listing, write_content
+from returnboard.domain.dates import UK
+from tests.boardtools import ROOT, SAMPLE_TODAY, build, listing, write_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -21,6 +23,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 PHONE = {"width": 390, "height": 844}
 AXE = ROOT / "tools" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 HERE = Path(__file__).parent
+# The browser's clock reads the day the sample board was built for, so closing.js sees what the build saw.
+BOARD_NOON = dt.datetime.combine(dt.date.fromisoformat(SAMPLE_TODAY), dt.time(12), tzinfo=UK)
 
 
 def pytest_collection_modifyitems(items):
@@ -74,8 +78,10 @@ class Guard:
 
 
 def open_context(browser, base_url: str, **options):
-    """A fresh context on the site at a phone's size, with the off-site guard on."""
+    """A fresh context on the site at a phone's size, with the off-site guard on, on the board's day."""
+    now = options.pop("now", BOARD_NOON)
     context = browser.new_context(base_url=base_url, viewport=options.pop("viewport", PHONE), **options)
+    context.clock.set_fixed_time(now)
     context.guard = Guard()
     context.route("**/*", context.guard.route)
     return context

@@ -13,7 +13,8 @@ PAGES = {
     "home": HOME, "listing": LISTING, "closed listing": CLOSED, "region": REGION,
     "sector": SECTOR, "employer": EMPLOYER, "stories": STORIES, "story": STORY,
     "for employers": FOR_EMPLOYERS, "about": ABOUT, "accessibility statement": ACCESSIBILITY,
-    "schemas": SCHEMAS, "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
+    "schemas": SCHEMAS, "alerts": "/alerts/", "alerts for a region": REGION.replace("/regions/", "/alerts/regions/"),
+    "page not found": MISSING, "search with results": SEARCH + "?q=engineer&region=north-east",
     # Several towns, hours a week, a contract and full-time-equivalent pay; partners; a card with them.
     "listing with every optional fact": "/placements/structural-engineer-part-time-yorkshire/",
     "programme run with partners": "/placements/civil-engineering-returners-programme-leeds/",

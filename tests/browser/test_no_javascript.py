@@ -66,9 +66,13 @@ def test_search_page_says_how_to_browse_instead(nojs):
 
 def test_listing_page_needs_no_script(nojs):
     nojs.goto(LISTING)
-    # Its only script element is schema.org data for search engines, which never runs.
-    assert nojs.locator("script:not([type='application/ld+json'])").count() == 0
+    # Besides schema.org data for search engines, which never runs, its one script only marks it
+    # closed once its date has passed; without it the page is whole, with its way to apply.
+    assert nojs.eval_on_selector_all("script:not([type='application/ld+json'])",
+                                     "scripts => scripts.map(s => new URL(s.src).pathname)") == ["/theme/js/closing.js"]
     assert nojs.locator("script[type='application/ld+json']").count() == 1
+    assert nojs.locator(".apply a.button").is_visible()
+    assert not nojs.get_by_role("heading", name="This opportunity has closed").is_visible()
 
 
 @pytest.mark.parametrize("path", [HOME, REGION], ids=["home", "region"])

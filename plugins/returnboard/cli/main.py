@@ -1,4 +1,5 @@
-"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|postcode-districts|deploy`."""
+"""The board's command line: `python -m returnboard validate|build|serve|new|from-issue|issue-form|contributing|
+postcode-districts|deploy|check-links`."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def parse_args(argv):
     deploy = commands.add_parser("deploy", help="copy the built site to a folder, or rsync it to a server")
     deploy.add_argument("destination", help="a folder, or host:path / user@host:path for rsync")
     deploy.add_argument("--site", default="output", help="the built site")
+    links = commands.add_parser("check-links", help="check open listings' apply links and employers' websites")
+    links.add_argument("--content", default="content", help="the content folder")
+    links.add_argument("--timeout", type=float, help="seconds to wait for an answer (default 15)")
+    links.add_argument("--markdown", help="also write the report here, as an issue's body")
     return parser.parse_args(argv)
 
 
@@ -70,6 +75,10 @@ def run(args) -> int:
         from . import serve
 
         return serve.main(args.site, args.port)
+    if args.command == "check-links":
+        from . import check_links
+
+        return check_links.main(args.content, args.timeout, args.markdown)
     if args.command == "deploy":
         from . import deploy
 

@@ -20,7 +20,7 @@ MAX_OPEN_MONTHS = 12
 SHORT_NOTICE_DAYS = 7
 RECENT_DAYS = 31  # a listing posted this recently that has already closed is probably a typo
 TEXT_FIELDS = ("title", "summary", "description")
-LISTING_DATES = ("posted", "closes", "starts")
+LISTING_DATES = ("posted", "updated", "closes", "starts")
 EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 
 # After GOV.UK's guidance on hiring returners: phrases that shut out people with a career break.
@@ -148,6 +148,9 @@ def _dates(data, today):
                       "give returners at least two weeks: many need time to arrange care", "warning")
     if "starts" in data and parse_date(data["starts"]) < posted:
         yield Finding(("starts",), "starts before the listing was posted", "check the start date")
+    if "updated" in data and not posted <= parse_date(data["updated"]) <= today:
+        yield Finding(("updated",), f"was last changed on {data['updated']}, which is not between "
+                      f"posting ({posted}) and today ({today})", "set it to the day you change the listing")
 
 
 def _pay(data):

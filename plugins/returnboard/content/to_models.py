@@ -60,6 +60,7 @@ def placement_from(data: dict, slug: str, source: str, employer: Employer, descr
         workplace=vocabularies["workplaces"].by_id[data["workplace"]],
         hours=_in_vocabulary_order(vocabularies, "hours", data["hours"]),
         posted=parse_date(data["posted"]), closes=parse_date(data["closes"]),
+        updated=parse_date(data["updated"]) if "updated" in data else None,
         summary=data["summary"], description_html=description_html,
         apply_url=data["apply"].get("url"), apply_email=data["apply"].get("email"),
         location=data.get("location"),

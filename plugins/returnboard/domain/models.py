@@ -221,6 +221,7 @@ class Placement(Faceted):
     support: list[Term] = field(default_factory=list)
     min_break_months: int | None = None
     starts: dt.date | None = None
+    updated: dt.date | None = None  # when an open listing was last changed, if it has been
     is_open: bool = True
     closes_soon: bool = False
     days_left: int | None = None  # days from the board's today to its closing date
@@ -233,6 +234,11 @@ class Placement(Faceted):
     @property
     def types(self) -> list[Term]:
         return [self.type]
+
+    @property
+    def last_changed(self) -> dt.date:
+        """The sitemap's lastmod: the day it was last changed, or else posted."""
+        return self.updated or self.posted
 
     @property
     def workplaces(self) -> list[Term]:

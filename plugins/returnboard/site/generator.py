@@ -18,12 +18,15 @@ from ..domain.vocabularies import facets, search_filters as filter_lists, vocabu
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
-from .feeds import write_feeds
+from .calendars import calendar_url, write_calendars
+from .feeds import board_feeds, feed_key, write_feeds
 from .job_posting import job_posting
+from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
 from .places_file import write_places_file
 from .related_stories import StoryFinder
+from .reports import report_url
 from .summaries import (
     FRONT_CLOSING_SOON,
     facet_counts,
@@ -64,6 +67,7 @@ class BoardGenerator(Generator):
         self.story_facets = [vocabularies["regions"], vocabularies["types"]]
         self.story_groups = {facet.key: self.stories_by_term(facet) for facet in self.story_facets}
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
+        self.feeds = board_feeds(self.open_placements, self.facets, self.members)
         counts = {facet.key: facet_counts(facet, self.members[facet.key]) for facet in self.facets}
         self._placement_card = self.get_template("components/placement_card").module.placement_card
         self._cards: dict[str, Markup] = {}
@@ -84,7 +88,11 @@ class BoardGenerator(Generator):
             featured_story=next(iter(self.board.stories), None),
             story_filters=[story_filter(facet, self.story_groups[facet.key]) for facet in self.story_facets],
             story_for=StoryFinder(self.board.stories).for_placement,
-            job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"]),
+            job_posting=lambda placement: job_posting(placement, self.settings["SITEURL"], self.settings["SITENAME"]),
+            calendar_url=calendar_url,
+            report_url=lambda placement: report_url(self.settings.get("REPOSITORY_URL", ""), self.settings["SITEURL"],
+                                                    placement),
+            feed_for=lambda term=None: self.feeds[feed_key(term)],
         )
 
     def card(self, placement) -> Markup:
@@ -116,6 +124,8 @@ class BoardGenerator(Generator):
         yield from self.story_pages()
         for page in self.board.pages:
             yield f"{page.url}index.html", "page", page.url, {"page": page}
+        for feed in self.feeds.values():
+            yield f"{feed.alerts_url}index.html", "alerts", feed.alerts_url, {"feed": feed}
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
         yield "schemas/index.html", "schemas", "schemas/", {"schemas": self.published_schemas()}
@@ -137,8 +147,9 @@ class BoardGenerator(Generator):
         self.copy_story_photos()
         self.write_schemas()
         self.write_places()
-        write_feeds(self.settings, self.output_path, self.open_placements,
-                    self.board.vocabularies["regions"], self.members["regions"])
+        write_feeds(self.settings, self.output_path, self.feeds)
+        write_calendars(self.settings, self.output_path, self.open_placements)
+        write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
 
     def facet_pages(self, facet):
         members = self.members[facet.key]
@@ -200,6 +211,7 @@ class BoardGenerator(Generator):
             "employer": load_schema("employer"),
             "story": load_schema("story"),
             "vocabularies": vocabularies_schema(self.board.vocabularies),
+            OPEN_DATA_SCHEMA: load_schema(OPEN_DATA_SCHEMA),
         }
 
     def write_schemas(self):

@@ -18,7 +18,7 @@ from ..domain.dates import UK
 from ..domain.models import Placement
 
 
-def job_posting(placement: Placement, site_url: str) -> dict | None:
+def job_posting(placement: Placement, site_url: str, site_name: str) -> dict | None:
     if not placement.is_open or placement.type.id == "programme":
         return None
     posting = {
@@ -35,6 +35,8 @@ def job_posting(placement: Placement, site_url: str) -> dict | None:
         "hiringOrganization": {"@type": "Organization", "name": placement.employer.name,
                                "sameAs": placement.employer.website},
         "url": f"{site_url}/{placement.url}",
+        # The board's own id for the listing, which stays the same however it is edited.
+        "identifier": {"@type": "PropertyValue", "name": site_name, "value": placement.slug},
         "directApply": False,
     }
     if placement.workplace.id == "remote":

@@ -1,0 +1,88 @@
+"""iCalendar files: each open listing's closing date (and start date), and one calendar of them all.
+
+Text goes in through the icalendar library, which escapes what iCalendar treats as syntax
+(commas, semicolons, backslashes, line breaks), so a title stays the text it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from icalendar import Alarm, Calendar, Event, vText
+
+CALENDAR_FILE = "closing-date.ics"
+BOARD_CALENDAR = "closing-dates.ics"
+# An all-day event starts at midnight: 63 hours before it is 9 in the morning three days earlier,
+# a time to be reminded rather than woken.
+REMINDER = dt.timedelta(days=-3, hours=9)
+
+
+def calendar_url(placement) -> str:
+    return f"{placement.url}{CALENDAR_FILE}"
+
+
+def _calendar(name: str, site_name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{site_name}//Closing dates//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", vText(name))  # an X- property is not known to be text unless told
+    return calendar
+
+
+def _day_event(placement, kind: str, day: dt.date, summary: str, site: str, host: str) -> Event:
+    """An all-day event; its UID is the same in every file, so a calendar never holds it twice."""
+    link = f"{site}{placement.url}"
+    event = Event()
+    event.add("uid", f"{placement.slug}-{kind}@{host}")
+    event.add("dtstamp", dt.datetime.combine(placement.posted, dt.time(), tzinfo=dt.timezone.utc))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", f"{placement.summary}\n\n{link}")
+    event.add("transp", "TRANSPARENT")  # a reminder, not a time the returner is busy
+    if urlsplit(link).scheme:
+        event.add("url", link)
+    return event
+
+
+def _closing_event(placement, site: str, host: str) -> Event:
+    return _day_event(placement, "closes", placement.closes,
+                      f"Closing date: {placement.title}, {placement.employer.name}", site, host)
+
+
+def listing_calendar(placement, site: str, site_name: str) -> Calendar:
+    """Its closing date with a reminder three days before, and its start date if it has one."""
+    host = urlsplit(site).hostname or "localhost"
+    calendar = _calendar(f"{placement.title}, {placement.employer.name}", site_name)
+    closing = _closing_event(placement, site, host)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", REMINDER)
+    alarm.add("description", f"Applications close in 3 days: {placement.title}")
+    closing.add_component(alarm)
+    calendar.add_component(closing)
+    if placement.starts:
+        calendar.add_component(_day_event(placement, "starts", placement.starts,
+                                          f"Starts: {placement.title}, {placement.employer.name}", site, host))
+    return calendar
+
+
+def board_calendar(open_placements, site: str, site_name: str) -> Calendar:
+    """Every open listing's closing date, without reminders: one for each would be too many."""
+    host = urlsplit(site).hostname or "localhost"
+    calendar = _calendar(f"{site_name}: closing dates", site_name)
+    for placement in sorted(open_placements, key=lambda p: (p.closes, p.slug)):
+        calendar.add_component(_closing_event(placement, site, host))
+    return calendar
+
+
+def write_calendars(settings, output_path, open_placements) -> None:
+    site = settings["SITEURL"].rstrip("/") + "/"
+    name = settings["SITENAME"]
+    output = Path(output_path)
+    for placement in open_placements:
+        (output / calendar_url(placement)).write_bytes(listing_calendar(placement, site, name).to_ical())
+    (output / BOARD_CALENDAR).write_bytes(board_calendar(open_placements, site, name).to_ical())
