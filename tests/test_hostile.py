@@ -110,7 +110,7 @@ LIVE_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "ap
                  "base", "form", "input", "button", "textarea", "select", "img", "svg", "math", "video",
                  "audio", "source", "template", "noscript"}
 # Of those, the ones a listing's page has no business with anywhere (its head has meta and link).
-OWN_SCRIPT = "/theme/js/closing.js"
+OWN_SCRIPTS = {"/theme/js/closing.js", "/theme/js/back-to-results.js"}
 PAGE_RISKS = {"script", "iframe", "object", "embed", "style", "form", "base", "img", "svg"}
 C0_CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster", "background", "xlink:href"}
@@ -129,7 +129,7 @@ def live_markup(html, elements=LIVE_ELEMENTS) -> list[str]:
     for element in html.find_all(True):
         if element.name == "script" and element.get("type") == "application/ld+json":
             continue  # a data block, never run; its JSON is checked on its own
-        if element.name == "script" and element.get("src") == OWN_SCRIPT and not element.get_text():
+        if element.name == "script" and element.get("src") in OWN_SCRIPTS and not element.get_text():
             continue  # the theme's own file, which marks a listing closed once its date passes
         if element.name in elements:
             found.append(f"<{element.name}>")

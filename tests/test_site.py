@@ -223,9 +223,10 @@ def test_untrusted_text_cannot_inject_html(tmp_path):
     result = build(write_content(tmp_path, {"hostile": hostile}), output)
     assert result.returncode == 0, result.stderr
     html = page(output, "placements/hostile/")
-    # Its JobPosting data, and our own script that closes it in the browser; nothing else.
+    # Its JobPosting data, and our own scripts that close it in the browser and lead back to a
+    # search; nothing else.
     assert [(script.get("type"), script.get("src")) for script in html.find_all("script")] == \
-        [("application/ld+json", None), (None, "/theme/js/closing.js")]
+        [("application/ld+json", None), (None, "/theme/js/closing.js"), (None, "/theme/js/back-to-results.js")]
     assert html.find_all(["img", "iframe"]) == []
     assert [element.name for element in html.find_all(lambda tag: "onerror" in tag.attrs)] == []
     assert [element.name for element in html.find_all(lambda tag: "onclick" in tag.attrs)] == []

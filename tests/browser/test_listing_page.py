@@ -10,9 +10,8 @@ import yaml
 
 from tests.boardtools import ROOT, SAMPLE_TODAY
 from tests.browser.conftest import PHONE
-from tests.browser.pages import LISTING
+from tests.browser.pages import DESKTOP, LISTING, SEARCH, search_settled
 
-DESKTOP = {"width": 1280, "height": 800}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 EMAIL_LISTING = "/placements/bridge-engineer-job-share-leeds/"
 EMAIL_TITLE = "Senior bridge engineer, job share"
@@ -81,3 +80,21 @@ def test_an_email_application_names_the_address_says_what_to_send_and_fills_in_t
     assert note.is_visible()
     assert "Send your CV" in note.text_content()
     assert bottom(button) <= note.bounding_box()["y"] < size["height"], "the note follows the button, in sight"
+
+
+def test_back_to_results_returns_to_the_very_search_the_returner_came_from(page):
+    search = SEARCH + "?q=engineer&region=north-east&sort=closing"
+    page.goto(search)
+    search_settled(page)
+    first = page.locator("#search-results .card__title a").first
+    listing = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**{listing}")
+    back = page.get_by_role("link", name="Back to results")
+    back.click()
+    page.wait_for_url(f"**{search}")
+    search_settled(page)
+    assert page.locator("#search-results .card__title a").first.get_attribute("href") == listing
+    # Come to a listing any other way, and there is no such link.
+    page.goto(LISTING)
+    assert page.locator("[data-back-to-results]").is_hidden()

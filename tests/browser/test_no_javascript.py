@@ -66,12 +66,15 @@ def test_search_page_says_how_to_browse_instead(nojs):
 
 def test_listing_page_needs_no_script(nojs):
     nojs.goto(LISTING)
-    # Besides schema.org data for search engines, which never runs, its one script only marks it
-    # closed once its date has passed; without it the page is whole, with its way to apply.
+    # Besides schema.org data for search engines, which never runs, its scripts only mark it
+    # closed once its date has passed and offer "Back to results" after a search; without them
+    # the page is whole, with its way to apply.
     assert nojs.eval_on_selector_all("script:not([type='application/ld+json'])",
-                                     "scripts => scripts.map(s => new URL(s.src).pathname)") == ["/theme/js/closing.js"]
+                                     "scripts => scripts.map(s => new URL(s.src).pathname)") == \
+        ["/theme/js/closing.js", "/theme/js/back-to-results.js"]
     assert nojs.locator("script[type='application/ld+json']").count() == 1
     assert nojs.locator(".apply a.button").is_visible()
+    assert nojs.locator("[data-back-to-results]").is_hidden()
     assert not nojs.get_by_role("heading", name="This opportunity has closed").is_visible()
 
 

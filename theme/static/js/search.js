@@ -255,6 +255,21 @@ function showChosen() {
   }));
 }
 
+// Where a feed follows this very search (everything, or one region, sector, type, workplace or
+// hours alone, with no words or place), its "Get alerts" page is offered.
+const alerts = document.getElementById("search-alerts");
+const everything = alerts.querySelector("a");
+const allTopic = alerts.querySelector("span").textContent;
+
+function showAlerts() {
+  const boxes = [...panel.querySelectorAll("input:checked:not([value=''])")];
+  const feed = boxes.length === 0 ? everything : boxes.length === 1 && boxes[0].dataset.alerts ? boxes[0] : null;
+  alerts.hidden = !feed || Boolean(state.query || hasPlace(state)) || state.tab === "stories";
+  if (alerts.hidden) return;
+  alerts.querySelector("a").href = app.dataset.base + feed.dataset.alerts;
+  alerts.querySelector("span").textContent = feed === everything ? allTopic : feed.dataset.topic;
+}
+
 function showTabs() {
   for (const tab of tabs) {
     tab.href = address({ ...state, tab: tab.dataset.tab, page: 1 });
@@ -332,6 +347,7 @@ async function run({ focus = false } = {}) {
   history.replaceState(null, "", address(state));
   showState();
   showChosen();
+  showAlerts();
   showTabs();
   const ticket = ++latest;
   // Busy until this answer is shown: screen readers wait, and so can tests.
