@@ -3,12 +3,14 @@ paging and sharing the address."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from returnboard.domain.vocabularies import search_filters
-from tests.browser.conftest import PHONE, check_and_close, open_context
+from tests.browser.conftest import BOARD_NOON, PHONE, check_and_close, open_context
 from tests.browser.pages import (CLOSED, CLOSED_TITLE, DESKTOP, HOME, REGION, SEARCH, listing_paths,
                                  result_paths, search_settled)
 
@@ -344,3 +346,37 @@ def test_each_result_card_shows_what_its_card_on_the_lists_shows(page):
     # The sample has jobs with no length, and returnships and programmes with one: both come out the same.
     lengths = [any(part == ["DT", "Length"] for row in card["facts"] for part in row) for card in found.values()]
     assert any(lengths) and not all(lengths)
+
+
+@pytest.mark.parametrize("search, feed", [
+    ("?region=north-east", "/alerts/regions/north-east/"), ("?hours=part-time", "/alerts/hours/part-time/"),
+    ("", "/alerts/"),
+])
+def test_a_search_a_feed_follows_offers_its_alerts(screen, search, feed):
+    screen.goto(SEARCH + search)
+    search_settled(screen)
+    alerts = screen.get_by_role("link", name=re.compile("^Get alerts for "))
+    assert alerts.get_attribute("href") == feed
+    alerts.click()
+    screen.wait_for_url(f"**{feed}")
+    assert screen.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize("search", ["?q=engineer", "?region=north-east&region=wales", "?cost=free", "?near=Leeds"])
+def test_a_search_no_feed_follows_offers_none(screen, search):
+    screen.goto(SEARCH + search)
+    search_settled(screen)
+    assert screen.locator("#search-alerts").is_hidden()
+
+
+def test_a_result_that_has_closed_since_the_build_is_marked_closed(browser, site, sample_board):
+    soon = min((p for p in sample_board.placements if p.is_open), key=lambda p: p.closes)
+    after = BOARD_NOON + dt.timedelta(days=(soon.closes - BOARD_NOON.date()).days + 1)
+    context = open_context(browser, site.url, now=after)
+    page = context.new_page()
+    page.goto(SEARCH + "?sort=closing")
+    search_settled(page)
+    first = page.locator("#search-results > li").first
+    assert first.locator(".card__title a").get_attribute("href") == f"/{soon.url}"
+    assert first.locator(".tag--closing").inner_text() == "Closed"
+    check_and_close(context)

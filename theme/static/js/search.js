@@ -193,8 +193,13 @@ async function showCounts() {
 const placementCard = document.getElementById("placement-card");
 const storyCard = document.getElementById("story-card");
 
+// Today in the UK as YYYY-MM-DD, which compares as the dates it names.
+const ukToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
 function card(data, place) {
   const meta = { ...data.meta };
+  // A listing that has closed since the site was built is never shown as open.
+  if (meta.closes_date && meta.closes_date < ukToday) meta.closing = "Closed";
   if (place && meta.card === "placement") {
     meta.distance = meta.geo && !meta.anywhere ? place.near.distanceText(place.near.milesTo(place.from, meta.geo)) : meta.anywhere;
   }
