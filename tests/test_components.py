@@ -337,9 +337,25 @@ def test_blank_prints_nothing_and_shows_every_part():
     assert list(blank.hours) == []
 
 
+# Parts only search can fill: how far a result is from the place the returner gave.
+SEARCH_ONLY = {"distance"}
+
+
 def search_card(site: Path, kind: str) -> Element:
+    """The search page's empty card, without the parts only search fills."""
     (template,) = parse(page(site, "search/")).find_all("template", id=f"{kind}-card")
-    return template.find("li")
+    card = template.find("li")
+    for element in [card, *card.elements()]:
+        element.children = [child for child in element.children
+                            if not (isinstance(child, Element) and child.attrs.get("data-slot") in SEARCH_ONLY)]
+    return card
+
+
+def test_only_search_shows_a_distance():
+    distance = ENV.get_template("components/placement_card.html").module.placement_card
+    assert 'data-slot="distance"' not in str(distance(placement(), ""))
+    assert '<p class="card__distance" data-slot="distance">9.9 miles away</p>' in \
+        str(distance(placement(), "", distance="9.9 miles away"))
 
 
 def same_shape(empty: Element, card: Element) -> bool:

@@ -105,7 +105,7 @@ def test_my_location_is_asked_for_only_on_the_button_and_never_leaves_the_page(p
     assert not [path for path, _ in near_site.sent if path.endswith("places.json")], "loaded only for Near"
     phone.context.grant_permissions(["geolocation"])
     phone.get_by_role("button", name="Use my location").click()
-    phone.wait_for_function("() => document.getElementById('search-status').textContent.includes('your location')")
+    phone.wait_for_function("() => document.getElementById('search-status').textContent.includes('near your location')")
     search_settled(phone)
     assert slugs(phone)[:2] == ["durham-role", "sedgefield-role"]
     assert phone.get_by_label("Near").input_value() == "My location"

@@ -391,11 +391,13 @@ function changed() {
 // is used here and goes nowhere else, not even into the address.
 function locate() {
   status.textContent = "Finding your location…";
+  list.setAttribute("aria-busy", "true");
   navigator.geolocation.getCurrentPosition((position) => {
     const { latitude, longitude } = position.coords;
     state = { ...state, here: { latitude, longitude }, near: "", page: 1 };
     run();
   }, () => {
+    list.removeAttribute("aria-busy");
     status.textContent = "Your location could not be found. Type a town, city or postcode district instead.";
   }, { maximumAge: 600000, timeout: 15000 });
 }
