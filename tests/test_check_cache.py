@@ -56,3 +56,21 @@ def test_a_remembered_listing_is_checked_again_when_what_it_depends_on_changes(t
     employer.write_text(employer.read_text() + "\n")
     read_board(content, settings(cache, "2026-11-23"))
     assert len(versions(cache)) == 1 and versions(cache) != second
+
+
+def test_a_rebuild_keeps_the_search_index_only_while_its_pages_are_the_same(tmp_path):
+    output = tmp_path / "site"
+
+    def build_and_index():
+        result = run_board("build", "--content", str(ROOT / "content"), "--output", str(output),
+                           env={"BOARD_CACHE": str(tmp_path / "cache")})
+        assert result.returncode == 0, result.stderr
+        return (output / "pagefind" / "pagefind-entry.json").stat().st_ino
+
+    first = build_and_index()
+    assert build_and_index() == first  # the same file, linked from the previous site
+    # Another day changes what listings say (days left), so the index is made again.
+    result = run_board("build", "--content", str(ROOT / "content"), "--output", str(output),
+                       today="2026-11-30", env={"BOARD_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
