@@ -87,7 +87,7 @@ def test_an_error_in_a_worker_is_raised_in_the_parent_with_its_traceback():
         parallel_map(task, range(MIN_ITEMS_TO_FORK + 50), workers=2)
 
 
-def test_a_listing_that_kills_its_worker_is_named_and_the_rest_are_still_checked(large_board):
+def test_a_listing_that_kills_its_worker_is_named_and_the_rest_are_still_checked(large_board, tmp_path):
     _, content = large_board
 
     class CrashingReader(BoardReader):
@@ -96,7 +96,8 @@ def test_a_listing_that_kills_its_worker_is_named_and_the_rest_are_still_checked
                 os._exit(11)
             return super().check_placement(path)
 
-    settings = BoardSettings.from_settings({"BOARD_TODAY": "2026-11-22", "BOARD_WORKERS": 2})
+    settings = BoardSettings.from_settings({"BOARD_TODAY": "2026-11-22", "BOARD_WORKERS": 2,
+                                            "BOARD_CACHE": tmp_path})  # nothing remembered: all checked
     board = CrashingReader(content, settings).read()
     [stopped] = [problem for problem in board.errors if "stopped the checker" in problem.message]
     assert stopped.file.endswith("role-100.yaml") and "exit code 11" in stopped.message

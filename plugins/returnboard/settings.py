@@ -19,6 +19,7 @@ DEFAULTS = {
     "BOARD_DATA_PATH": str(PROJECT / "data"),  # vocabularies.yaml and apply-hosts.yaml
     "BOARD_TODAY": None,  # a date or YYYY-MM-DD: build the board as it is on that day (default: today in the UK)
     "BOARD_WORKERS": None,  # processes to read and render with (default: one per core)
+    "BOARD_CACHE": str(PROJECT / ".cache"),  # where listings' checks are remembered between builds
 }
 
 
@@ -31,6 +32,7 @@ class BoardSettings:
     data_path: Path
     today: dt.date
     workers: int
+    cache_path: Path
 
     @classmethod
     def from_settings(cls, settings: Mapping | None = None) -> BoardSettings:
@@ -40,6 +42,7 @@ class BoardSettings:
             data_path=Path(merged["BOARD_DATA_PATH"]),
             today=_today(merged["BOARD_TODAY"]),
             workers=_workers(merged["BOARD_WORKERS"]),
+            cache_path=Path(merged["BOARD_CACHE"] or DEFAULTS["BOARD_CACHE"]),
         )
 
 

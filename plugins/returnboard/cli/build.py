@@ -18,7 +18,7 @@ from pelican.settings import read_settings
 
 from ..content.problems import BoardInvalid
 from ..site.minify import minify_theme
-from ..site.search_index import index_site
+from ..site.search_index import index_site, reuse_index
 from .environment import settings_from_environment
 from .validate import report
 
@@ -54,7 +54,8 @@ def main(settings_file: str, output: str, content: str | None = None) -> int:
     try:
         render_site(settings_file, built, content, settings_from_environment())
         minify_theme(built)
-        index_site(built)
+        if not reuse_index(built, output_path):
+            index_site(built)
         swap_into_place(built, output_path)
     except BoardInvalid as invalid:
         report(invalid.problems)

@@ -1,4 +1,4 @@
-"""The one place the board reads the environment: BOARD_TODAY and BOARD_WORKERS become settings."""
+"""The one place the board reads the environment: BOARD_TODAY, BOARD_WORKERS and BOARD_CACHE become settings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Mapping
 
 from ..settings import BoardSettings
 
-ENVIRONMENT_SETTINGS = ("BOARD_TODAY", "BOARD_WORKERS")
+ENVIRONMENT_SETTINGS = ("BOARD_TODAY", "BOARD_WORKERS", "BOARD_CACHE")
 
 
 def settings_from_environment(environ: Mapping[str, str] = os.environ) -> dict:

@@ -14,6 +14,7 @@ from ..domain.models import Employer, Page, Placement, Story
 from ..domain.vocabularies import Vocabulary
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
+from .check_cache import CheckCache, checks_version
 from .cross_file_checks import (
     STORY_EMPLOYER_HINT,
     EmployerNames,
@@ -70,6 +71,7 @@ class BoardReader:
         self.checkers = {kind: SchemaChecker(kind, vocabularies)
                          for kind in ("placement", "employer", "story", "page")}
         self.titles = TitleRegister()
+        self.raw: dict[Path, bytes | None] = {}  # each listing's bytes, read once, before the workers fork
         self.board_folders = board_folders(vocabularies)
 
     def is_wanted(self, path: Path) -> bool:
@@ -81,6 +83,9 @@ class BoardReader:
         self.board.problems.extend(files.problems)
         self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
         self.read_employers(files.employers)
+        self.cache = CheckCache(self.settings.cache_path / "checks",
+                                checks_version(self.settings.data_path, files.employers, self.settings.today))
+        self.cache.forget_other_versions()
         for path in filter(self.is_wanted, files.stories):
             self.read_story(path)
         for path in filter(self.is_wanted, files.pages):
@@ -151,10 +156,22 @@ class BoardReader:
         self.board.problems.extend(loaded.problems)
 
     def check_placements(self, paths: list[Path]) -> list:
-        """Check every listing over the workers; a file that kills its worker is reported, and the rest checked again."""
+        """Every listing's own checks: remembered ones from the cache, the rest over the workers."""
+        self.raw = {path: self.drafts[path] if path in self.drafts else _read(path) for path in paths}
+        results = {path: self.cache.get(path, raw) for path, raw in self.raw.items()
+                   if raw is not None and path not in self.drafts}
+        to_check = [path for path in paths if results.get(path) is None]
+        for path, result in self.check_uncached(to_check).items():
+            results[path] = result
+            if self.raw[path] is not None and path not in self.drafts:
+                self.cache.put(path, self.raw[path], result)
+        return [results[path] for path in paths if results.get(path) is not None]
+
+    def check_uncached(self, paths: list[Path]) -> dict:
+        """Check listings over the workers; a file that kills its worker is reported, and the rest checked again."""
         while True:
             try:
-                return parallel_map(self.check_placement, paths, self.settings.workers)
+                return dict(zip(paths, parallel_map(self.check_placement, paths, self.settings.workers)))
             except WorkerDied as died:
                 self.board.problems.append(file_problem(
                     paths[died.index], f"checking this file stopped the checker (exit code {died.exitcode})",
@@ -163,7 +180,7 @@ class BoardReader:
 
     def check_placement(self, path: Path):
         """Every check on one listing that needs no other listing; safe to run in a worker."""
-        loaded = load_file(path, self.checkers["placement"], raw=self.drafts.get(path))
+        loaded = load_file(path, self.checkers["placement"], raw=self.raw.get(path))
         if loaded.document is None:
             return loaded, None, []
         employer = self.board.employers.get(loaded.data["employer"])
@@ -189,6 +206,14 @@ class BoardReader:
                 employer.placements.append(placement)
                 self.board.placements.append(placement)
         self.board.problems.extend(loaded.problems)
+
+
+def _read(path: Path) -> bytes | None:
+    """A listing's bytes, or None if it cannot be read (load_file then says why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def read_board(content: Path, settings: BoardSettings, only: list[Path] | None = None,

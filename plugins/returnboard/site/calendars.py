@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, vText
 
+from ..parallel import parallel_map
+
 CALENDAR_FILE = "closing-date.ics"
 BOARD_CALENDAR = "closing-dates.ics"
 # An all-day event starts at midnight: 63 hours before it is 9 in the morning three days earlier,
@@ -79,10 +81,13 @@ def board_calendar(open_placements, site: str, site_name: str) -> Calendar:
     return calendar
 
 
-def write_calendars(settings, output_path, open_placements) -> None:
+def write_calendars(settings, output_path, open_placements, workers: int = 1) -> None:
+    """Each listing's calendar, made over `workers` processes (iCalendar's folding is slow), then the board's."""
     site = settings["SITEURL"].rstrip("/") + "/"
     name = settings["SITENAME"]
     output = Path(output_path)
-    for placement in open_placements:
-        (output / calendar_url(placement)).write_bytes(listing_calendar(placement, site, name).to_ical())
+    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(), open_placements,
+                        workers)
+    for placement, ical in zip(open_placements, made):
+        (output / calendar_url(placement)).write_bytes(ical)
     (output / BOARD_CALENDAR).write_bytes(board_calendar(open_placements, site, name).to_ical())

@@ -148,7 +148,7 @@ class BoardGenerator(Generator):
         self.write_schemas()
         self.write_places()
         write_feeds(self.settings, self.output_path, self.feeds)
-        write_calendars(self.settings, self.output_path, self.open_placements)
+        write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers)
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
 
     def facet_pages(self, facet):

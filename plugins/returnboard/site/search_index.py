@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from ..content.problems import BoardError
 
 # Only these pages can be search results; reading the long list pages too would double the time.
 SEARCHABLE_PAGES = "{placements,stories}/*/index.html"
+SEARCHABLE_FOLDERS = ("placements", "stories")
 
 
 class IndexingFailed(BoardError):
@@ -24,3 +29,28 @@ def index_site(folder: Path) -> None:
     )
     if result.returncode != 0:
         raise IndexingFailed(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def searchable_pages(folder: Path) -> dict[str, bytes]:
+    """The pages Pagefind reads, by path, with their bytes."""
+    return {str(page.relative_to(folder)): page.read_bytes()
+            for name in SEARCHABLE_FOLDERS for page in sorted((folder / name).glob("*/index.html"))}
+
+
+def reuse_index(built: Path, previous: Path) -> bool:
+    """Give `built` the previous build's index if Pagefind would read exactly the same pages;
+    True if it did. Pagefind has no partial update, so any change to them means a new index."""
+    index = previous / "pagefind"
+    if not _made_by_this_pagefind(index) or searchable_pages(built) != searchable_pages(previous):
+        return False
+    # Hard links: the previous site is retired once the new one is in place, and its files are never written to.
+    shutil.copytree(index, built / "pagefind", copy_function=os.link)
+    return True
+
+
+def _made_by_this_pagefind(index: Path) -> bool:
+    try:
+        entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, dict) and entry.get("version") == version("pagefind")

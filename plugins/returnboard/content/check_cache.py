@@ -1,0 +1,76 @@
+"""Remember each listing's checks between builds: its parsed data, its problems, its rendered
+description and its places of work, keyed by everything that could change them.
+
+An entry's key is the file's bytes and the name it is reported under, plus a version of all
+the rest: the code, the schemas, the data files, the employers, the requirements and "today".
+Any change there starts afresh, so a cached build is the build a clean one would be.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .files import display_path
+
+PROJECT = Path(__file__).resolve().parents[3]
+CODE = Path(__file__).resolve().parents[1]
+
+
+def _hash_files(digest, paths) -> None:
+    for path in sorted(paths):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def checks_version(data_path: Path, employer_files: list[Path], today) -> str:
+    """What every listing's checks depend on besides the listing itself."""
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update(str(today).encode())
+    _hash_files(digest, CODE.rglob("*.py"))
+    _hash_files(digest, (PROJECT / "schemas").glob("*.json"))
+    _hash_files(digest, [PROJECT / "requirements.txt"])
+    _hash_files(digest, (path for path in Path(data_path).rglob("*") if path.is_file()))
+    _hash_files(digest, employer_files)
+    return digest.hexdigest()
+
+
+class CheckCache:
+    """Entries in `folder`/<version>/, one file each; a folder of another version is stale."""
+
+    def __init__(self, folder: Path, version: str):
+        self.folder = Path(folder) / version
+
+    def forget_other_versions(self) -> None:
+        """Remove entries no build can use again, so the cache holds one version's at most."""
+        for stale in self.folder.parent.glob("*"):
+            if stale != self.folder:
+                shutil.rmtree(stale, ignore_errors=True)
+
+    def _entry(self, path: Path, raw: bytes) -> Path:
+        key = hashlib.sha256(display_path(path).encode() + b"\0" + raw).hexdigest()
+        return self.folder / key[:2] / key
+
+    def get(self, path: Path, raw: bytes):
+        """The checks remembered for this file's bytes, or None."""
+        try:
+            return pickle.loads(self._entry(path, raw).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+
+    def put(self, path: Path, raw: bytes, result) -> None:
+        """Remember a result; written to a new file then renamed, so a reader never sees half of one.
+        A cache that cannot be written is only slower, never an error."""
+        entry = self._entry(path, raw)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=entry.parent)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, entry)
+        except OSError:
+            pass

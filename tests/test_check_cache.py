@@ -1,0 +1,76 @@
+"""The checks cache: a build that uses it is byte for byte the build a clean one makes, and
+anything a listing's checks depend on starts it afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from returnboard.content.board import read_board
+from returnboard.settings import BoardSettings
+from tests.boardtools import ROOT, run_board, write_content, listing
+
+
+def files_in(site: Path) -> dict[str, bytes]:
+    """Every file, but Pagefind's filter shards and the files that name them (its meta and entry):
+    those differ between two clean builds too, as Pagefind's own order of filters is not fixed."""
+    return {name: path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and not (name := str(path.relative_to(site))).startswith(
+                ("pagefind/filter/", "pagefind/pagefind-entry.json")) and not name.endswith(".pf_meta")}
+
+
+def test_a_cached_build_is_byte_identical_to_a_clean_one(tmp_path):
+    cache = tmp_path / "cache"
+    for site in ("clean", "cached"):
+        result = run_board("build", "--content", str(ROOT / "content"), "--output", str(tmp_path / site),
+                           env={"BOARD_CACHE": str(cache)})
+        assert result.returncode == 0, result.stderr
+    assert any((cache / "checks").rglob("*")), "the first build remembered nothing"
+    clean, cached = files_in(tmp_path / "clean"), files_in(tmp_path / "cached")
+    assert list(clean) == list(cached)
+    assert [name for name in clean if clean[name] != cached[name]] == []
+
+
+def settings(cache: Path, today: str = "2026-11-22") -> BoardSettings:
+    return BoardSettings.from_settings({"BOARD_TODAY": today, "BOARD_WORKERS": 1, "BOARD_CACHE": cache})
+
+
+def versions(cache: Path) -> set[str]:
+    return {folder.name for folder in (cache / "checks").iterdir()}
+
+
+def test_a_remembered_listing_is_checked_again_when_what_it_depends_on_changes(tmp_path):
+    content = write_content(tmp_path / "content", {"role": listing()})
+    cache = tmp_path / "cache"
+    assert not read_board(content, settings(cache)).errors
+    first = versions(cache)
+    # A change to the file itself is a new entry, checked afresh.
+    path = content / "placements" / "role.yaml"
+    path.write_text(path.read_text().replace("employer: ", "employer: nobody-"))
+    assert read_board(content, settings(cache)).errors
+    assert versions(cache) == first
+    # Another "today", or a changed employer, starts the cache afresh, leaving one version only.
+    read_board(content, settings(cache, "2026-11-23"))
+    assert len(versions(cache)) == 1 and versions(cache) != first
+    second = versions(cache)
+    employer = next((content / "employers").glob("*.yaml"))
+    employer.write_text(employer.read_text() + "\n")
+    read_board(content, settings(cache, "2026-11-23"))
+    assert len(versions(cache)) == 1 and versions(cache) != second
+
+
+def test_a_rebuild_keeps_the_search_index_only_while_its_pages_are_the_same(tmp_path):
+    output = tmp_path / "site"
+
+    def build_and_index():
+        result = run_board("build", "--content", str(ROOT / "content"), "--output", str(output),
+                           env={"BOARD_CACHE": str(tmp_path / "cache")})
+        assert result.returncode == 0, result.stderr
+        return (output / "pagefind" / "pagefind-entry.json").stat().st_ino
+
+    first = build_and_index()
+    assert build_and_index() == first  # the same file, linked from the previous site
+    # Another day changes what listings say (days left), so the index is made again.
+    result = run_board("build", "--content", str(ROOT / "content"), "--output", str(output),
+                       today="2026-11-30", env={"BOARD_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
