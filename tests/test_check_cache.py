@@ -3,11 +3,14 @@ anything a listing's checks depend on starts it afresh."""
 
 from __future__ import annotations
 
+import pickle
+import shutil
 from pathlib import Path
 
 from returnboard.content.board import read_board
+from returnboard.content.check_cache import CheckCache
 from returnboard.settings import BoardSettings
-from tests.boardtools import ROOT, run_board, write_content, listing
+from tests.boardtools import ROOT, listing, run_board, write_content
 
 
 def files_in(site: Path) -> dict[str, bytes]:
@@ -74,3 +77,21 @@ def test_a_rebuild_keeps_the_search_index_only_while_its_pages_are_the_same(tmp_
                        today="2026-11-30", env={"BOARD_CACHE": str(tmp_path / "cache")})
     assert result.returncode == 0, result.stderr
     assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
+
+
+def test_a_cache_folder_inside_the_project_is_never_read_or_written(tmp_path):
+    """A pull request could add files there: an entry planted for a hostile listing would skip its checks."""
+    planted = ROOT / ".cache-planted-by-a-pull-request"
+    try:
+        content = write_content(tmp_path, {"role": listing(description="<script>alert(1)</script> " + "A role. " * 10)})
+        path = content / "placements" / "role.yaml"
+        cache = CheckCache(planted / "checks", "any")
+        entry = cache._entry(path, path.read_bytes())
+        entry.parent.mkdir(parents=True)
+        entry.write_bytes(pickle.dumps("a result that says the listing passed"))
+        assert cache.get(path, path.read_bytes()) is None
+        board = read_board(content, settings(planted))
+        assert "<script" not in board.placements[0].description_html
+        assert [file.name for file in planted.rglob("*") if file.is_file()] == [entry.name], "nothing written"
+    finally:
+        shutil.rmtree(planted, ignore_errors=True)

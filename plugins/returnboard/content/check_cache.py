@@ -39,14 +39,27 @@ def checks_version(data_path: Path, employer_files: list[Path], today) -> str:
     return digest.hexdigest()
 
 
+def inside_project(folder: Path) -> bool:
+    """Whether a folder is in the project, where anything a pull request adds would be read."""
+    return Path(folder).resolve().is_relative_to(PROJECT)
+
+
 class CheckCache:
-    """Entries in `folder`/<version>/, one file each; a folder of another version is stale."""
+    """Entries in `folder`/<version>/, one file each; a folder of another version is stale.
+
+    An entry says a listing passed its checks and holds its rendered HTML, so whoever can write
+    one decides what is published: a folder inside the project, which a pull request can fill,
+    is never used (every build is then a clean one).
+    """
 
     def __init__(self, folder: Path, version: str):
         self.folder = Path(folder) / version
+        self.enabled = not inside_project(folder)
 
     def forget_other_versions(self) -> None:
         """Remove entries no build can use again, so the cache holds one version's at most."""
+        if not self.enabled:
+            return
         for stale in self.folder.parent.glob("*"):
             if stale != self.folder:
                 shutil.rmtree(stale, ignore_errors=True)
@@ -57,6 +70,8 @@ class CheckCache:
 
     def get(self, path: Path, raw: bytes):
         """The checks remembered for this file's bytes, or None."""
+        if not self.enabled:
+            return None
         try:
             return pickle.loads(self._entry(path, raw).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError):
@@ -65,6 +80,8 @@ class CheckCache:
     def put(self, path: Path, raw: bytes, result) -> None:
         """Remember a result; written to a new file then renamed, so a reader never sees half of one.
         A cache that cannot be written is only slower, never an error."""
+        if not self.enabled:
+            return
         entry = self._entry(path, raw)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
