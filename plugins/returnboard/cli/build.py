@@ -16,9 +16,11 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from ..content.check_cache import inside_project
 from ..content.problems import BoardInvalid
 from ..site.minify import minify_theme
-from ..site.search_index import index_site, reuse_index
+from ..site.search_index import index_site, remember_index, reuse_index
+from ..settings import BoardSettings
 from .environment import settings_from_environment
 from .validate import report
 
@@ -32,6 +34,12 @@ def render_site(settings_file: str, folder: Path, content: str | None, overrides
     # Pelican's own summary counts articles, which this site does not have.
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
+
+
+def index_record(overrides: dict) -> Path | None:
+    """Where the last index this board built is recorded: in the cache, never inside the project."""
+    cache = BoardSettings.from_settings(overrides).cache_path
+    return None if inside_project(cache) else cache / "search-index"
 
 
 def swap_into_place(built: Path, output: Path) -> None:
@@ -54,8 +62,10 @@ def main(settings_file: str, output: str, content: str | None = None) -> int:
     try:
         render_site(settings_file, built, content, settings_from_environment())
         minify_theme(built)
-        if not reuse_index(built, output_path):
+        record = index_record(settings_from_environment())
+        if not reuse_index(built, output_path, record):
             index_site(built)
+            remember_index(built / "pagefind", record)
         swap_into_place(built, output_path)
     except BoardInvalid as invalid:
         report(invalid.problems)

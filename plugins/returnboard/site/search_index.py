@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -37,11 +38,41 @@ def searchable_pages(folder: Path) -> dict[str, bytes]:
             for name in SEARCHABLE_FOLDERS for page in sorted((folder / name).glob("*/index.html"))}
 
 
-def reuse_index(built: Path, previous: Path) -> bool:
+def index_digest(index: Path) -> str:
+    """One hash of every file of an index, by name and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(index.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(index)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def remember_index(index: Path, record: Path | None) -> None:
+    """Note, outside the site, the index this build made: only that one may be reused.
+    A record that cannot be written only means the next build indexes again."""
+    if record is None:
+        return
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(index_digest(index), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def reuse_index(built: Path, previous: Path, record: Path | None) -> bool:
     """Give `built` the previous build's index if Pagefind would read exactly the same pages;
-    True if it did. Pagefind has no partial update, so any change to them means a new index."""
+    True if it did. Pagefind has no partial update, so any change to them means a new index.
+
+    The previous site's folder could hold files nobody built (a pull request can add any file,
+    pagefind.js included), so its index is reused only if it is, byte for byte, the one the
+    board's own last build recorded in `record`, which lives outside the project."""
     index = previous / "pagefind"
-    if not _made_by_this_pagefind(index) or searchable_pages(built) != searchable_pages(previous):
+    if record is None or not _made_by_this_pagefind(index) or searchable_pages(built) != searchable_pages(previous):
+        return False
+    try:
+        if record.read_text(encoding="utf-8") != index_digest(index):
+            return False
+    except OSError:
         return False
     # Hard links: the previous site is retired once the new one is in place, and its files are never written to.
     shutil.copytree(index, built / "pagefind", copy_function=os.link)
