@@ -4,18 +4,20 @@ CSV, and the sentence that sets a region against the UK on the home and region p
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
+import shutil
 
 import pytest
 
 from returnboard.content.board import read_board
-from returnboard.content.data_files import read_data_file
+from returnboard.content.data_files import DataFileInvalid, read_data_file
 from returnboard.domain.regional_figures import EarlierFigure, EarlierStudy, Population, one_decimal, regional_figures
 from returnboard.settings import BoardSettings
 from returnboard.site.regional_charts import HEX_RADIUS, HEX_WIDTH, hex_map, ranked_chart
 from returnboard.site.regional_csv import csv_rows
-from returnboard.site.regional_sources import EARLIER_STUDY, POPULATION
+from returnboard.site.regional_sources import EARLIER_STUDY, POPULATION, load_earlier_study, load_population
 from tests.boardtools import ROOT, SAMPLE_TODAY, build, listing, write_content
 from tests.htmltools import page, text
 
@@ -150,7 +152,7 @@ def test_the_hex_map_shades_each_region_and_no_hexes_overlap(figures):
 
 
 def test_no_figures_draw_empty_charts_without_dividing_by_zero(figures):
-    nothing = [row.__class__(**{**row.__dict__, "open": 0}) for row in figures.regions]
+    nothing = [dataclasses.replace(row, open=0) for row in figures.regions]
     assert {bar.width for bar in ranked_chart(nothing).bars} == {0}
     drawn = hex_map(nothing)
     assert {hexagon.shade for hexagon in drawn.hexes} == {0} and [entry.text for entry in drawn.legend] == ["None"]
@@ -181,6 +183,17 @@ def test_the_data_files_name_their_sources_and_cover_every_region():
         {"London": 7.8, "South West": 5.3, "North West": 2.5, "North East": 2.3, "Midlands": 1.6}
     midlands = next(entry for entry in study["regions"] if entry["name"] == "Midlands")
     assert midlands["regions"] == ["east-midlands", "west-midlands"]
+
+
+def test_a_region_without_a_population_or_an_unknown_region_stops_the_build(tmp_path):
+    for name in (POPULATION, EARLIER_STUDY):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    assert load_population(tmp_path, REGION_IDS).regions["wales"] == 3.2
+    assert [figure.name for figure in load_earlier_study(tmp_path, REGION_IDS).figures][-1] == "Midlands"
+    with pytest.raises(DataFileInvalid, match="no population for atlantis"):
+        load_population(tmp_path, [*REGION_IDS, "atlantis"])
+    with pytest.raises(DataFileInvalid, match="london is not a region id"):
+        load_earlier_study(tmp_path, [region for region in REGION_IDS if region != "london"])
 
 
 def test_the_built_site_uses_the_ons_populations(site):
