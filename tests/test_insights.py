@@ -146,9 +146,9 @@ def test_the_hex_map_shades_each_region_and_no_hexes_overlap(figures):
     assert [entry.text for entry in drawn.legend] == ["None", "Up to 0.4", "0.4 to 0.8", "0.8 to 1.1", "1.1 to 1.5"]
     assert len(drawn.hexes) == 12
     for number, one in enumerate(drawn.hexes):
-        assert HEX_RADIUS <= one.y <= drawn.height - HEX_RADIUS and HEX_WIDTH / 2 <= one.x < drawn.legend_x
+        assert 0 < one.label_y < one.value_y < drawn.height - HEX_RADIUS / 2 and HEX_WIDTH / 2 <= one.x < drawn.legend_x
         for other in drawn.hexes[number + 1:]:
-            assert math.dist((one.x, one.y), (other.x, other.y)) >= HEX_WIDTH - 0.1, (one.name, other.name)
+            assert math.dist((one.x, one.value_y), (other.x, other.value_y)) >= HEX_WIDTH - 0.1, (one.name, other.name)
 
 
 def test_no_figures_draw_empty_charts_without_dividing_by_zero(figures):

@@ -70,14 +70,16 @@ class Hex:
     shade: int  # 0 for none, up to SHADES - 1 for the most
     points: str
     x: float
-    y: float
+    label_y: float  # baselines of its label and value, either side of its centre
+    value_y: float
 
 
 @dataclass(frozen=True)
 class LegendEntry:
     shade: int
     text: str
-    y: int
+    swatch_y: int
+    text_y: int  # its text's baseline, level with the swatch's middle
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class HexMap:
     width: int
     height: int
     legend_x: int = LEGEND_X
+    legend_text_x: int = LEGEND_X + LEGEND_SWATCH + 6
     swatch: int = LEGEND_SWATCH
 
     @property
@@ -115,7 +118,8 @@ def _legend(most: float) -> list[LegendEntry]:
         texts.append(f"Up to {high}" if number == 1 else f"{low} to {high}")
     if most <= 0:
         texts = texts[:1]
-    return [LegendEntry(number, text, LEGEND_ROW * number + 18) for number, text in enumerate(texts)]
+    return [LegendEntry(number, text, swatch_y=LEGEND_ROW * number + 6, text_y=LEGEND_ROW * number + 18)
+            for number, text in enumerate(texts)]
 
 
 def hex_map(regions: list[Figures]) -> HexMap:
@@ -127,7 +131,7 @@ def hex_map(regions: list[Figures]) -> HexMap:
         x = MAP_MARGIN + HEX_WIDTH / 2 + (column + (line % 2) / 2) * HEX_WIDTH
         y = MAP_MARGIN + HEX_RADIUS + line * 1.5 * HEX_RADIUS
         hexes.append(Hex(label, row.name, one_decimal(row.open_per_million), shade(row.open_per_million, most),
-                         _corners(x, y), round(x, 1), round(y, 1)))
+                         _corners(x, y), round(x, 1), label_y=round(y - 3, 1), value_y=round(y + 11, 1)))
     rows = max(line for _, line, _ in HEX_LAYOUT.values()) + 1
     height = round(2 * MAP_MARGIN + 2 * HEX_RADIUS + (rows - 1) * 1.5 * HEX_RADIUS)
     return HexMap(hexes, _legend(most), width=320, height=height)
