@@ -17,6 +17,7 @@ SCHEMAS = "/schemas/"
 ABOUT = "/about/"
 ACCESSIBILITY = "/accessibility/"
 MISSING = "/no-such-page/"
+INSIGHTS = "/insights/"
 
 # A wide screen, for the layouts that change there.
 DESKTOP = {"width": 1280, "height": 800}

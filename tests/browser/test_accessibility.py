@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import PHONE, check_and_close, open_context
-from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, DESKTOP, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
-                                 MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, axe_violations,
+from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, DESKTOP, EMPLOYER, FOR_EMPLOYERS, HOME, INSIGHTS,
+                                 LISTING, MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, axe_violations,
                                  describe, search_settled)
 
 PAGES = {
@@ -19,6 +19,7 @@ PAGES = {
     "listing with every optional fact": "/placements/structural-engineer-part-time-yorkshire/",
     "programme run with partners": "/placements/civil-engineering-returners-programme-leeds/",
     "search with a contract": SEARCH + "?q=structural",
+    "insights": INSIGHTS,
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pages import (ACCESSIBILITY, CLOSED, EMPLOYER, HOME, LISTING, MISSING, REGION,
+from tests.browser.pages import (ACCESSIBILITY, CLOSED, EMPLOYER, HOME, INSIGHTS, LISTING, MISSING, REGION,
                                  SEARCH, search_settled)
 
 FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
@@ -52,6 +52,7 @@ PAGES = {
     "home": (HOME, None), "listing": (LISTING, None), "closed listing": (CLOSED, None),
     "region": (REGION, None), "employer": (EMPLOYER, None), "statement": (ACCESSIBILITY, None),
     "page not found": (MISSING, None), "search": (SEARCH + "?q=engineer", open_every_filter),
+    "insights": (INSIGHTS, None),
 }
 
 

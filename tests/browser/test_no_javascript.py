@@ -8,7 +8,7 @@ import pytest
 
 from tests.boardtools import ROOT
 from tests.browser.conftest import check_and_close, open_context
-from tests.browser.pages import (CLOSED, EMPLOYER, HOME, LISTING, REGION, SEARCH, SECTOR,
+from tests.browser.pages import (CLOSED, EMPLOYER, HOME, INSIGHTS, LISTING, REGION, SEARCH, SECTOR,
                                  listing_paths)
 
 
@@ -96,3 +96,19 @@ def test_pagination_works_without_javascript(browser, paged_site, path):
     page.wait_for_url(f"{paged_site.url}{path}")
     assert listing_paths(page) == first
     check_and_close(context)
+
+
+def test_insights_needs_no_script(nojs):
+    nojs.goto(HOME)
+    nojs.get_by_role("link", name="See where the gaps are").click()
+    nojs.wait_for_url(f"**{INSIGHTS}")
+    assert nojs.locator("script").count() == 0
+    for chart in ("Open opportunities per million people, highest first",
+                  "Open opportunities per million people on a map of the UK"):
+        image = nojs.get_by_role("img", name=chart)
+        assert image.is_visible() and image.bounding_box()["height"] > 100
+    first = nojs.get_by_role("table").first.get_by_role("row").nth(1)
+    # The table beside the ranked chart lists the regions in the chart's order.
+    assert first.get_by_role("rowheader").inner_text() == nojs.locator(".bar-chart__label").first.text_content()
+    download = nojs.request.get(nojs.get_by_role("link", name="Download these figures (CSV)").get_attribute("href"))
+    assert download.ok and download.text().startswith("region,name,itl1,population_millions,open,open_per_million")

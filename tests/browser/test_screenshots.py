@@ -1,4 +1,5 @@
-"""Pictures of the home page, a listing and search on a phone, and search on a desktop, as the README shows them.
+"""Pictures of the home page, a listing and search on a phone, search on a desktop and the insights
+page's charts, as the README shows them.
 
 `make screenshots` runs this with SCREENSHOTS=docs/screenshots to refresh the README's
 pictures; otherwise they go to a temporary folder and are only checked.
@@ -14,12 +15,13 @@ import pytest
 
 from tests.boardtools import ROOT
 from tests.browser.conftest import PHONE, check_and_close, open_context
-from tests.browser.pages import DESKTOP, HOME, LISTING, SEARCH, search_settled
+from tests.browser.pages import DESKTOP, HOME, INSIGHTS, LISTING, SEARCH, search_settled
 
 # Each picture's page and screen size.
 SHOTS = {"home": (HOME, PHONE), "listing": (LISTING, PHONE),
          "search": (SEARCH + "?q=engineer&region=north-east", PHONE),
-         "search-desktop": (SEARCH + "?q=engineer&region=north-east", DESKTOP)}
+         "search-desktop": (SEARCH + "?q=engineer&region=north-east", DESKTOP),
+         "insights": (INSIGHTS, DESKTOP)}
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,8 @@ def test_screenshot(browser, site, folder, name):
     if path.startswith(SEARCH):
         search_settled(page)
         page.locator("#q").blur()
+    if path == INSIGHTS:
+        page.locator("#open-heading").evaluate("heading => heading.scrollIntoView()")
     page.evaluate("() => document.fonts.ready")
     target = folder / f"{name}.png"
     page.screenshot(path=target, animations="disabled", caret="hide")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, LISTING,
+from tests.browser.pages import (ABOUT, ACCESSIBILITY, CLOSED, EMPLOYER, FOR_EMPLOYERS, HOME, INSIGHTS, LISTING,
                                  MISSING, REGION, SCHEMAS, SEARCH, SECTOR, STORIES, STORY, search_settled)
 
 PAGES = {
@@ -12,6 +12,7 @@ PAGES = {
     "employer": EMPLOYER, "stories": STORIES, "story": STORY, "for employers": FOR_EMPLOYERS,
     "about": ABOUT, "statement": ACCESSIBILITY, "schemas": SCHEMAS, "page not found": MISSING,
     "regions": "/regions/", "employers": "/employers/", "search": SEARCH + "?q=engineer",
+    "insights": INSIGHTS,
 }
 
 # Targets smaller than 24 by 24 px. A link inside a sentence is exempt (WCAG 2.5.8's

@@ -7,7 +7,7 @@ from .vocabularies import Vocabulary, facets
 # Folders the generator, Pelican's theme step and the search index write into.
 BOARD_FOLDERS = frozenset({
     "placements", "employers", "stories", "search", "for-employers", "schemas", "feeds", "page",
-    "theme", "pagefind", "alerts",
+    "theme", "pagefind", "alerts", "insights",
 })
 
 

@@ -20,11 +20,13 @@ from ..settings import BoardSettings
 from .blank import Blank
 from .calendars import calendar_url, write_calendars
 from .feeds import board_feeds, feed_key, write_feeds
+from .insights import board_figures, insights_context
 from .job_posting import job_posting
 from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
 from .places_file import write_places_file
+from .regional_csv import write_regions_csv
 from .related_stories import StoryFinder
 from .reports import report_url
 from .summaries import (
@@ -69,6 +71,7 @@ class BoardGenerator(Generator):
         self.members = {facet.key: self.facet_members(facet) for facet in self.facets}
         self.feeds = board_feeds(self.open_placements, self.facets, self.members)
         counts = {facet.key: facet_counts(facet, self.members[facet.key]) for facet in self.facets}
+        self.regional = board_figures(self.board, self.board_settings.data_path)
         self._placement_card = self.get_template("components/placement_card").module.placement_card
         self._cards: dict[str, Markup] = {}
         self.context.update(
@@ -93,6 +96,7 @@ class BoardGenerator(Generator):
             report_url=lambda placement: report_url(self.settings.get("REPOSITORY_URL", ""), self.settings["SITEURL"],
                                                     placement),
             feed_for=lambda term=None: self.feeds[feed_key(term)],
+            **insights_context(self.regional),
         )
 
     def card(self, placement) -> Markup:
@@ -128,6 +132,7 @@ class BoardGenerator(Generator):
             yield f"{feed.alerts_url}index.html", "alerts", feed.alerts_url, {"feed": feed}
         yield "search/index.html", "search", "search/", {}
         yield "for-employers/index.html", "for_employers", "for-employers/", {}
+        yield "insights/index.html", "insights", "insights/", {}
         yield "schemas/index.html", "schemas", "schemas/", {"schemas": self.published_schemas()}
         yield "404.html", "404", "404.html", {}
         # Closed listings stay out, so search engines drop them as they close.
@@ -150,6 +155,7 @@ class BoardGenerator(Generator):
         write_feeds(self.settings, self.output_path, self.feeds)
         write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers)
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
+        write_regions_csv(self.output_path, self.regional)
 
     def facet_pages(self, facet):
         members = self.members[facet.key]
