@@ -84,7 +84,8 @@ class BoardReader:
         self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
         self.read_employers(files.employers)
         self.cache = CheckCache(self.settings.cache_path / "checks",
-                                checks_version(self.settings.data_path, files.employers, self.settings.today))
+                                checks_version(self.settings.data_path, files.employers, self.settings.today,
+                                               self.drafts))
         self.cache.forget_other_versions()
         for path in filter(self.is_wanted, files.stories):
             self.read_story(path)

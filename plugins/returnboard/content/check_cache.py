@@ -22,12 +22,18 @@ PROJECT = Path(__file__).resolve().parents[3]
 CODE = Path(__file__).resolve().parents[1]
 
 
-def _hash_files(digest, paths) -> None:
+def _hash_files(digest, paths, drafts: dict[Path, bytes] | None = None) -> None:
+    """Each file's name and bytes; a draft (a file not written yet) by the bytes it will have."""
     for path in sorted(paths):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            raw = (drafts or {}).get(path) or path.read_bytes()
+        except OSError:  # reported as a problem by the reader; here it only has to differ from any bytes
+            raw = b"\0unreadable"
+        digest.update(str(path).encode() + b"\0" + raw + b"\0")
 
 
-def checks_version(data_path: Path, employer_files: list[Path], today) -> str:
+def checks_version(data_path: Path, employer_files: list[Path], today,
+                   drafts: dict[Path, bytes] | None = None) -> str:
     """What every listing's checks depend on besides the listing itself."""
     digest = hashlib.sha256(sys.version.encode())
     digest.update(str(today).encode())
@@ -35,7 +41,7 @@ def checks_version(data_path: Path, employer_files: list[Path], today) -> str:
     _hash_files(digest, (PROJECT / "schemas").glob("*.json"))
     _hash_files(digest, [PROJECT / "requirements.txt"])
     _hash_files(digest, (path for path in Path(data_path).rglob("*") if path.is_file()))
-    _hash_files(digest, employer_files)
+    _hash_files(digest, employer_files, drafts)
     return digest.hexdigest()
 
 

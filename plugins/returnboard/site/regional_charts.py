@@ -7,39 +7,12 @@ import math
 from dataclasses import dataclass
 
 from ..domain.regional_figures import Figures, one_decimal
-from .summaries import BAR_HEIGHT, BAR_X, COUNT_GAP, LABEL_X, LONGEST_BAR, ROW
+from .summaries import BarChart, bar_chart
 
 
-@dataclass(frozen=True)
-class RankedBar:
-    label: str
-    value: str  # the figure as printed
-    width: float
-    bar_y: int
-    text_y: int  # the baseline of its label and value
-    value_x: float
-
-
-@dataclass(frozen=True)
-class RankedChart:
-    bars: list[RankedBar]
-    height: int
-    width: int = 320
-    label_x: int = LABEL_X
-    bar_x: int = BAR_X
-    bar_height: int = BAR_HEIGHT
-
-
-def ranked_chart(ranked: list[Figures]) -> RankedChart:
-    """Bars for regions already ranked, the longest for the highest figure (all empty when none)."""
-    most = max([row.open_per_million for row in ranked] + [0]) or 1
-    bars = []
-    for number, row in enumerate(ranked):
-        width = round(LONGEST_BAR * row.open_per_million / most, 1)
-        top = ROW * number
-        bars.append(RankedBar(row.name, one_decimal(row.open_per_million), width, bar_y=top + 3,
-                              text_y=top + 15, value_x=BAR_X + COUNT_GAP + width))
-    return RankedChart(bars, height=ROW * len(bars))
+def ranked_chart(ranked: list[Figures]) -> BarChart:
+    """Bars for regions already ranked by open opportunities per million people."""
+    return bar_chart([(row.name, row.open_per_million, one_decimal(row.open_per_million)) for row in ranked])
 
 
 # Each region's hex as (column, row) and its short label: pointy-topped hexes, odd rows set half a

@@ -57,12 +57,12 @@ COUNT_GAP = 4
 
 @dataclass(frozen=True)
 class ChartBar:
-    term: Term
-    count: int
+    label: str
+    value: str  # the figure as printed
     width: float
     bar_y: int
-    text_y: int  # the baseline of its label and count
-    count_x: float
+    text_y: int  # the baseline of its label and value
+    value_x: float
 
 
 @dataclass(frozen=True)
@@ -75,16 +75,21 @@ class BarChart:
     bar_height: int = BAR_HEIGHT
 
 
-def region_chart(counts: FacetCounts) -> BarChart:
-    """Open placements by region as bars, the longest for the region with most (all empty when none)."""
-    most = max([entry.count for entry in counts.terms.values()] + [1])
+def bar_chart(rows: list[tuple[str, float, str]]) -> BarChart:
+    """Bars for (label, figure, figure as printed) in the order given, the longest for the
+    largest figure (all empty when every figure is nought)."""
+    most = max([figure for _, figure, _ in rows] + [0]) or 1
     bars = []
-    for row, entry in enumerate(counts.terms.values()):
-        width = round(LONGEST_BAR * entry.count / most, 1)
+    for row, (label, figure, shown) in enumerate(rows):
+        width = round(LONGEST_BAR * figure / most, 1)
         top = ROW * row
-        bars.append(ChartBar(entry.term, entry.count, width, bar_y=top + 3, text_y=top + 15,
-                             count_x=BAR_X + COUNT_GAP + width))
+        bars.append(ChartBar(label, shown, width, bar_y=top + 3, text_y=top + 15, value_x=BAR_X + COUNT_GAP + width))
     return BarChart(bars, height=ROW * len(bars))
+
+
+def region_chart(counts: FacetCounts) -> BarChart:
+    """Open placements by region as bars."""
+    return bar_chart([(entry.term.name, entry.count, str(entry.count)) for entry in counts.terms.values()])
 
 
 @dataclass(frozen=True)
