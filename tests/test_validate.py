@@ -77,6 +77,18 @@ def test_a_listing_that_repeats_another(tmp_path):
     assert "first.yaml already lists `Test  engineer RETURNSHIP` for this employer" in result.stderr
 
 
+@pytest.mark.parametrize("written", ["title: 'Test engineer returnship'\n", "title: >-\n  Test engineer\n  returnship\n",
+                                     "title: Test engineer\n  returnship\n", 'title: "Test engineer\n  returnship"\n'])
+def test_a_listing_repeating_one_not_checked_this_run_is_found_however_its_title_is_written(tmp_path, written):
+    """Listings not checked this run are read for their title and employer lines alone, or whole
+    when the title is not written on one line."""
+    first = yaml.safe_dump(listing(title=None), sort_keys=False)
+    content = write_content(tmp_path, {"first": written + first, "second": listing()})
+    result = run_board("validate", "--content", content, content / "placements" / "second.yaml")
+    assert result.returncode == 1
+    assert "first.yaml already lists `Test engineer returnship` for this employer" in result.stderr
+
+
 def test_only_the_named_files_are_checked(tmp_path):
     content = write_content(tmp_path, {"good": listing(), "bad": listing(title="Other role", regions=["Nowhere"])})
     result = run_board("validate", "--content", content, content / "placements" / "good.yaml")

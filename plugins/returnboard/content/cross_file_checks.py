@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..domain.text import comparable
@@ -58,10 +59,11 @@ class TitleRegister:
     def note_unchecked(self, path: Path) -> None:
         """Note a listing this run does not check, read with the same guarded loader as the rest."""
         try:
-            data = read_yaml_bytes(path.read_bytes()).data
+            raw = path.read_bytes()
         except OSError:
             return
-        if isinstance(data, dict) and isinstance(data.get("employer"), str) and isinstance(data.get("title"), str):
+        data = _title_and_employer(raw)
+        if data:
             self.first.setdefault(_title_key(data), display_path(path))
 
     def check(self, loaded: LoadedFile) -> None:
@@ -69,6 +71,24 @@ class TitleRegister:
         if first != loaded.file:
             loaded.problem_at(("title",), f"{first} already lists `{loaded.data['title']}` for this employer",
                               "update that file instead, or give this opportunity a different title")
+
+
+# A listing's own `title:` and `employer:` lines, at the top level, and whether the next line goes
+# on with the value (it is indented) or another key follows.
+_TITLE_AND_EMPLOYER = re.compile(rb"^(?:title|employer):.*$(?:\r?\n(?P<more>[ \t]))?", re.M)
+
+
+def _title_and_employer(raw: bytes) -> dict | None:
+    """A listing's title and employer. Checking one listing on a large board would spend most of
+    its time reading every other listing whole, so just these two lines are read when each is
+    written on one line; otherwise (a title over several lines, say) the whole file is."""
+    matches = list(_TITLE_AND_EMPLOYER.finditer(raw))
+    one_line_each = len(matches) == 2 and not any(match.group("more") for match in matches)
+    text = b"\n".join(match.group(0).splitlines()[0] for match in matches) if one_line_each else raw
+    data = read_yaml_bytes(text).data
+    if isinstance(data, dict) and isinstance(data.get("employer"), str) and isinstance(data.get("title"), str):
+        return data
+    return None
 
 
 def _title_key(data: dict) -> tuple:

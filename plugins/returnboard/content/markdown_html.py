@@ -6,6 +6,7 @@ are read from the parsed document, so what the validator checks is what a browse
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -150,6 +151,9 @@ class _Scanner(HTMLParser):
                     first if otherwise is None else otherwise)
 
 
+# A listing's description is scanned for raw HTML and for unsafe characters one after the other:
+# the second asks for the very scan the first made.
+@functools.lru_cache(maxsize=4)
 def _scan(text: str, options: int) -> _Scanner:
     scanner = _Scanner(text.split("\n"))
     scanner.feed(_cmark(text, options | Options.CMARK_OPT_SOURCEPOS))
