@@ -33,6 +33,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def answer(self, status: int, location: str | None = None) -> None:
+        # A request stops counting as in flight before its answer is sent: the client may start its
+        # next one as soon as it has the answer, before this thread would otherwise get to count.
+        self.done()
         self.send_response(status)
         if location:
             self.send_header("Location", location)
@@ -44,10 +47,16 @@ class Handler(BaseHTTPRequestHandler):
             self.server.requests.append((self.command, self.path))
             self.server.in_flight += 1
             self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
+        self.counted = True
         try:
             self.respond()
         finally:
-            with self.server.lock:
+            self.done()
+
+    def done(self) -> None:
+        with self.server.lock:
+            if self.counted:
+                self.counted = False
                 self.server.in_flight -= 1
 
     def respond(self) -> None:
