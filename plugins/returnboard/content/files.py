@@ -6,6 +6,7 @@ a file anywhere under content/ is refused, and nothing is read through it.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from dataclasses import dataclass, field
@@ -19,9 +20,15 @@ DATA_SUFFIXES = {".yaml", ".yml"}
 
 def display_path(path: Path) -> str:
     """A path as the author knows it: relative to where the command was run, if inside it."""
-    relative = os.path.relpath(path)
+    return _display_path(str(path), os.getcwd())
+
+
+# A run names each file several times (in problems, and in the rules across files): worked out once.
+@functools.lru_cache(maxsize=65536)
+def _display_path(path: str, cwd: str) -> str:
+    relative = os.path.relpath(path, cwd)
     # Absolute, but not resolved: a symbolic link is named as itself, not as what it points to.
-    return os.path.abspath(path) if relative.startswith("..") else relative
+    return os.path.abspath(os.path.join(cwd, path)) if relative.startswith("..") else relative
 
 
 def file_problem(path: Path, message: str, hint: str) -> Problem:
@@ -88,7 +95,9 @@ def _sort_into(found: ContentFiles, path: Path, where: tuple, is_wanted: Callabl
 
 def unchecked_requests(requested: list[Path], content: Path, found: ContentFiles) -> list[Problem]:
     """A problem for each file a run was asked to check that it cannot check, so none passes unseen."""
-    checked = {path.resolve() for path in (*found.employers, *found.placements, *found.stories, *found.pages)}
+    names = {Path(path).resolve().name for path in requested}
+    checked = {path.resolve() for path in (*found.employers, *found.placements, *found.stories, *found.pages)
+               if path.name in names}
     reported = {problem.file for problem in found.problems}
     problems = []
     for path in requested:
