@@ -77,56 +77,52 @@ def test_each_address_is_checked_once_and_no_host_gets_more_than_two_at_a_time(s
     assert site.most_in_flight <= 2
 
 
-def test_the_command_names_each_dead_link_with_its_file_and_writes_the_issue_body(tmp_path, site):
+@pytest.fixture
+def secure(tmp_path):
+    """A site over HTTPS with a certificate made for the test: (the site, its address, the certificate)."""
     cert, key = self_signed(tmp_path)
-    secure = Site()
-    with_tls(secure, cert, key)
-    serve(secure)
-    base = f"https://127.0.0.1:{secure.server_address[1]}"
-    try:
-        employer = dict(EMPLOYER, website=f"{base}/live")
-        content = write_content(tmp_path / "board", {
-            "dead-apply": listing(title="Dead apply link role", apply={"url": f"{base}/gone"}),
-            "live-apply": listing(title="Live apply link role", apply={"url": f"{base}/no-head"}),
-            "forbidden-apply": listing(title="Forbidden apply link role", apply={"url": f"{base}/forbidden"}),
-            "closed": listing(title="Closed role with a dead link", apply={"url": f"{base}/closed-and-gone"},
-                              posted="2026-01-01", closes="2026-02-01"),
-        }, {"tyne-test-works": employer})
-        body = tmp_path / "dead-links.md"
-        result = run_board("check-links", "--content", content, "--markdown", body, cwd=tmp_path / "board",
-                           env={"SSL_CERT_FILE": str(cert)})
-        assert result.returncode == 1, result.stdout + result.stderr
-        lines = result.stdout.splitlines()
-        assert lines == [f"content/placements/dead-apply.yaml: apply {base}/gone: answered 404 Not Found",
-                         f"content/placements/forbidden-apply.yaml: apply {base}/forbidden: answered 403 Forbidden"
-                         " (turned the checker away: check it in a browser)"]
-        assert "4 address(es) checked: 1 dead, 1 to check by hand." in result.stderr
-        assert not [path for _, path in secure.requests if path == "/closed-and-gone"]  # closed: not checked
-        text = body.read_text(encoding="utf-8")
-        assert f"```text\n{lines[0]}\n```" in text and "found 1 dead link(s)" in text
-    finally:
-        secure.shutdown()
-        secure.server_close()
+    served = Site()
+    with_tls(served, cert, key)
+    serve(served)
+    yield served, f"https://127.0.0.1:{served.server_address[1]}", cert
+    served.shutdown()
+    served.server_close()
 
 
-def test_the_command_passes_when_every_link_works_and_a_bad_certificate_is_dead(tmp_path):
-    cert, key = self_signed(tmp_path)
-    secure = Site()
-    with_tls(secure, cert, key)
-    serve(secure)
-    base = f"https://127.0.0.1:{secure.server_address[1]}"
-    try:
-        content = write_content(tmp_path / "board", {"role": listing(apply={"url": f"{base}/live"})},
-                                {"tyne-test-works": dict(EMPLOYER, website=f"{base}/live")})
-        trusted = run_board("check-links", "--content", content, cwd=tmp_path / "board",
-                            env={"SSL_CERT_FILE": str(cert)})
-        assert trusted.returncode == 0, trusted.stdout + trusted.stderr
-        assert trusted.stdout == ""
-        # Without the certificate trusted, the same site is refused, as a browser would refuse it.
-        untrusted = run_board("check-links", "--content", content, cwd=tmp_path / "board",
-                              env={"SSL_CERT_FILE": str(tmp_path / "key.pem")})
-        assert untrusted.returncode == 1
-        assert "its certificate is not valid" in untrusted.stdout
-    finally:
-        secure.shutdown()
-        secure.server_close()
+def test_the_command_names_each_dead_link_with_its_file_and_writes_the_issue_body(tmp_path, secure):
+    served, base, cert = secure
+    employer = dict(EMPLOYER, website=f"{base}/live")
+    content = write_content(tmp_path / "board", {
+        "dead-apply": listing(title="Dead apply link role", apply={"url": f"{base}/gone"}),
+        "live-apply": listing(title="Live apply link role", apply={"url": f"{base}/no-head"}),
+        "forbidden-apply": listing(title="Forbidden apply link role", apply={"url": f"{base}/forbidden"}),
+        "closed": listing(title="Closed role with a dead link", apply={"url": f"{base}/closed-and-gone"},
+                          posted="2026-01-01", closes="2026-02-01"),
+    }, {"tyne-test-works": employer})
+    body = tmp_path / "dead-links.md"
+    result = run_board("check-links", "--content", content, "--markdown", body, cwd=tmp_path / "board",
+                       env={"SSL_CERT_FILE": str(cert)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == [f"content/placements/dead-apply.yaml: apply {base}/gone: answered 404 Not Found",
+                     f"content/placements/forbidden-apply.yaml: apply {base}/forbidden: answered 403 Forbidden"
+                     " (turned the checker away: check it in a browser)"]
+    assert "4 address(es) checked: 1 dead, 1 to check by hand." in result.stderr
+    assert not [path for _, path in served.requests if path == "/closed-and-gone"]  # closed: not checked
+    text = body.read_text(encoding="utf-8")
+    assert f"```text\n{lines[0]}\n```" in text and "found 1 dead link(s)" in text
+
+
+def test_the_command_passes_when_every_link_works_and_a_bad_certificate_is_dead(tmp_path, secure):
+    _, base, cert = secure
+    content = write_content(tmp_path / "board", {"role": listing(apply={"url": f"{base}/live"})},
+                            {"tyne-test-works": dict(EMPLOYER, website=f"{base}/live")})
+    trusted = run_board("check-links", "--content", content, cwd=tmp_path / "board",
+                        env={"SSL_CERT_FILE": str(cert)})
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+    assert trusted.stdout == ""
+    # Without the certificate trusted, the same site is refused, as a browser would refuse it.
+    untrusted = run_board("check-links", "--content", content, cwd=tmp_path / "board",
+                          env={"SSL_CERT_FILE": str(tmp_path / "key.pem")})
+    assert untrusted.returncode == 1
+    assert "its certificate is not valid" in untrusted.stdout
