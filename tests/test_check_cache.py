@@ -9,6 +9,7 @@ from pathlib import Path
 
 from returnboard.content.board import read_board
 from returnboard.content.check_cache import CheckCache
+from returnboard.site.calendars import CalendarCache
 from returnboard.settings import BoardSettings
 from tests.boardtools import ROOT, listing, run_board, write_content
 
@@ -116,3 +117,25 @@ def test_a_cache_folder_inside_the_project_is_never_read_or_written(tmp_path):
         assert [file.name for file in planted.rglob("*") if file.is_file()] == [entry.name], "nothing written"
     finally:
         shutil.rmtree(planted, ignore_errors=True)
+
+
+def test_a_kept_calendar_is_the_one_its_listing_makes_now(tmp_path):
+    cache, output = tmp_path / "cache", tmp_path / "site"
+
+    def build(title: str) -> bytes:
+        content = write_content(tmp_path / "board", {"role": listing(title=title), "other": listing(title="Other role")})
+        result = run_board("build", "--content", str(content), "--output", str(output), env={"BOARD_CACHE": str(cache)})
+        assert result.returncode == 0, result.stderr
+        return (output / "placements" / "role" / "closing-date.ics").read_bytes()
+
+    first = build("Test engineer returnship")
+    assert len(list((cache / "calendars").iterdir())) == 2
+    assert build("Test engineer returnship") == first
+    changed = build("Bridge engineer returnship")
+    assert b"Bridge engineer returnship" in changed and b"Test engineer" not in changed
+    assert len(list((cache / "calendars").iterdir())) == 2, "the calendar no listing makes now is dropped"
+
+
+def test_calendars_are_never_kept_inside_the_project():
+    assert CalendarCache(ROOT / ".cache").folder is None
+    assert CalendarCache(None).folder is None

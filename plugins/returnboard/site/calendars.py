@@ -7,11 +7,16 @@ Text goes in through the icalendar library, which escapes what iCalendar treats 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import tempfile
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, vText
 
+from ..content.check_cache import inside_project
 from ..parallel import parallel_map
 
 CALENDAR_FILE = "closing-date.ics"
@@ -81,13 +86,63 @@ def board_calendar(open_placements, site: str, site_name: str) -> Calendar:
     return calendar
 
 
-def write_calendars(settings, output_path, open_placements, workers: int = 1) -> None:
-    """Each listing's calendar, made over `workers` processes (iCalendar's folding is slow), then the board's."""
+# What a listing's calendar is made from besides the listing: this code and the library's.
+_MAKER = hashlib.sha256(Path(__file__).read_bytes() + version("icalendar").encode()).hexdigest()
+
+
+def _calendar_key(placement, site: str, site_name: str) -> str:
+    """Everything a listing's calendar is made from, as one hash."""
+    parts = (_MAKER, site, site_name, placement.slug, placement.url, placement.title, placement.employer.name,
+             placement.summary, placement.posted, placement.closes, placement.starts)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+class CalendarCache:
+    """Listings' calendars from earlier builds, by what each is made from: iCalendar's line folding
+    is the slowest part of a rebuild. Never in a folder inside the project, where a pull request
+    could plant a calendar (then nothing is kept, and every calendar is made afresh)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = None if folder is None or inside_project(folder) else Path(folder)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return (self.folder / key).read_bytes() if self.folder else None
+        except OSError:
+            return None
+
+    def keep(self, made: dict[str, bytes]) -> None:
+        """Keep this build's calendars, and only those: a calendar no listing makes now is dropped."""
+        if not self.folder:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for key, ical in made.items():
+                if not (self.folder / key).exists():
+                    handle, temporary = tempfile.mkstemp(dir=self.folder)
+                    with os.fdopen(handle, "wb") as stream:
+                        stream.write(ical)
+                    os.replace(temporary, self.folder / key)
+            for old in self.folder.iterdir():
+                if old.name not in made:
+                    old.unlink()
+        except OSError:  # a cache that cannot be written only makes the next build slower
+            pass
+
+
+def write_calendars(settings, output_path, open_placements, workers: int = 1, cache: Path | None = None) -> None:
+    """Each listing's calendar, kept from an earlier build or made over `workers` processes
+    (iCalendar's folding is slow), then the board's."""
     site = settings["SITEURL"].rstrip("/") + "/"
     name = settings["SITENAME"]
     output = Path(output_path)
-    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(), open_placements,
-                        workers)
-    for placement, ical in zip(open_placements, made):
-        (output / calendar_url(placement)).write_bytes(ical)
+    kept = CalendarCache(cache)
+    keys = [_calendar_key(placement, site, name) for placement in open_placements]
+    known = {key: kept.get(key) for key in keys}
+    wanted = [placement for placement, key in zip(open_placements, keys) if known[key] is None]
+    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(), wanted, workers)
+    known.update({_calendar_key(placement, site, name): ical for placement, ical in zip(wanted, made)})
+    for placement, key in zip(open_placements, keys):
+        (output / calendar_url(placement)).write_bytes(known[key])
+    kept.keep(known)
     (output / BOARD_CALENDAR).write_bytes(board_calendar(open_placements, site, name).to_ical())

@@ -153,7 +153,8 @@ class BoardGenerator(Generator):
         self.write_schemas()
         self.write_places()
         write_feeds(self.settings, self.output_path, self.feeds)
-        write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers)
+        write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers,
+                        self.board_settings.cache_path / "calendars")
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
         write_regions_csv(self.output_path, self.regional)
 
