@@ -67,6 +67,20 @@ def test_near_a_town_ranks_results_by_distance_with_work_from_anywhere_after(pho
     assert phone.get_by_label("Sort by").input_value() == "distance"
 
 
+@pytest.mark.parametrize("a, b, miles", [
+    ((36.12, -86.67), (33.94, -118.40), 1793.6),  # Nashville to Los Angeles: 2,886.4 km on a 6,371 km sphere
+    ((51.5074, -0.1278), (48.8566, 2.3522), 213.5),  # London to Paris: 343.6 km
+    ((54.77676, -1.57566), (54.77676, -1.57566), 0.0),
+])
+def test_distances_are_great_circle_miles_both_ways(phone, a, b, miles):
+    """The sum search itself uses, from the page's own near.js."""
+    phone.goto(SEARCH)
+    between = """async ([a, b]) => (await import('/theme/js/near.js')).milesBetween(
+        {latitude: a[0], longitude: a[1]}, {latitude: b[0], longitude: b[1]})"""
+    assert phone.evaluate(between, [a, b]) == pytest.approx(miles, abs=0.1)
+    assert phone.evaluate(between, [b, a]) == pytest.approx(miles, abs=0.1)
+
+
 def test_a_distance_keeps_the_towns_within_it_and_work_from_anywhere(phone):
     phone.goto(SEARCH + "?near=Durham")
     search_settled(phone)

@@ -1,8 +1,8 @@
-"""Places of work on the map: the gazetteer's places, how a written name finds one, and distances."""
+"""Places of work on the map: the gazetteer's places, and how a written name finds one (distances
+are worked out in the browser, by search's near.js)."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -10,7 +10,6 @@ from typing import Iterable, Mapping
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-EARTH_RADIUS_MILES = 3958.8
 # A misspelt name is offered the places whose names are at least this alike (0 to 100).
 SUGGESTION_LIKENESS = 80
 SUGGESTIONS = 3
@@ -63,15 +62,6 @@ class Found:
 
     place: Place
     in_regions: bool
-
-
-def distance_miles(a_latitude: float, a_longitude: float, b_latitude: float, b_longitude: float) -> float:
-    """The great-circle distance between two points (haversine), in miles."""
-    phi1, phi2 = math.radians(a_latitude), math.radians(b_latitude)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = math.radians(b_longitude - a_longitude) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(h))
 
 
 class Gazetteer:
