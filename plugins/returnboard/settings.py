@@ -69,3 +69,8 @@ def _workers(value) -> int:
     if count < 1:
         raise SettingInvalid(f"BOARD_WORKERS={value!r} is not a number of workers: use 1 or more")
     return count
+
+
+def site_root(settings: Mapping) -> str:
+    """The site's address from Pelican's SITEURL, ending in one slash, for a page's url to follow."""
+    return settings["SITEURL"].rstrip("/") + "/"

@@ -18,6 +18,7 @@ from icalendar import Alarm, Calendar, Event, vText
 
 from ..content.check_cache import inside_project
 from ..parallel import parallel_map
+from ..settings import site_root
 
 CALENDAR_FILE = "closing-date.ics"
 BOARD_CALENDAR = "closing-dates.ics"
@@ -133,7 +134,7 @@ class CalendarCache:
 def write_calendars(settings, output_path, open_placements, workers: int = 1, cache: Path | None = None) -> None:
     """Each listing's calendar, kept from an earlier build or made over `workers` processes
     (iCalendar's folding is slow), then the board's."""
-    site = settings["SITEURL"].rstrip("/") + "/"
+    site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
     kept = CalendarCache(cache)

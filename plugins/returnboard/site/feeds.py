@@ -11,6 +11,7 @@ from pathlib import Path
 from feedgenerator import Atom1Feed
 
 from ..domain.dates import UK
+from ..settings import site_root
 
 FEED_LIMIT = 100
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -130,7 +131,7 @@ def json_feed(feed: Feed, site: str, site_name: str) -> dict:
 
 def write_feeds(settings, output_path, feeds: dict) -> None:
     """Write every feed in both formats."""
-    site = settings["SITEURL"].rstrip("/") + "/"
+    site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
     for feed in feeds.values():

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from ..settings import site_root
+
 OPEN_DATA = "placements.json"
 SCHEMA_NAME = "open-data"
 VERSION = 1
@@ -85,6 +87,6 @@ def open_data(placements, today: dt.date, site: str, site_name: str) -> dict:
 
 
 def write_open_data(settings, output_path, placements, today: dt.date) -> None:
-    site = settings["SITEURL"].rstrip("/") + "/"
+    site = site_root(settings)
     data = open_data(placements, today, site, settings["SITENAME"])
     (Path(output_path) / OPEN_DATA).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
