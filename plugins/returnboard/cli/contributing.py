@@ -14,10 +14,10 @@ from pathlib import Path
 from ..content.data_files import load_vocabularies, read_data_file
 from ..content.field_notes import FieldNotes, schema_fields
 from ..domain.vocabularies import Vocabulary
+from ..settings import PROJECT
 from .listing_text import render_listing
 
-ROOT = Path(__file__).resolve().parents[3]
-GUIDE = ROOT / "CONTRIBUTING.md"
+GUIDE = PROJECT / "CONTRIBUTING.md"
 
 
 def _cell(text: str) -> str:
@@ -87,7 +87,7 @@ def parts(content: Path) -> dict[str, str]:
     }
 
 
-def render_guide(text: str, content: Path = ROOT / "content") -> str:
+def render_guide(text: str, content: Path = PROJECT / "content") -> str:
     """The guide with each generated part made afresh; a missing marker is an error."""
     for name, made in parts(content).items():
         pattern = re.compile(rf"(<!-- {name} -->\n)(?:.*?\n)?(<!-- /{name} -->)", re.S)

@@ -16,9 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..settings import PROJECT
 from .files import display_path
+from .schema_check import SCHEMA_DIR
 
-PROJECT = Path(__file__).resolve().parents[3]
 CODE = Path(__file__).resolve().parents[1]
 
 
@@ -38,7 +39,7 @@ def checks_version(data_path: Path, employer_files: list[Path], today,
     digest = hashlib.sha256(sys.version.encode())
     digest.update(str(today).encode())
     _hash_files(digest, CODE.rglob("*.py"))
-    _hash_files(digest, (PROJECT / "schemas").glob("*.json"))
+    _hash_files(digest, SCHEMA_DIR.glob("*.json"))
     _hash_files(digest, [PROJECT / "requirements.txt"])
     _hash_files(digest, (path for path in Path(data_path).rglob("*") if path.is_file()))
     _hash_files(digest, employer_files, drafts)
