@@ -14,8 +14,8 @@ from pathlib import Path
 from ..content.problems import BoardError
 
 # Only these pages can be search results; reading the long list pages too would double the time.
-SEARCHABLE_PAGES = "{placements,stories}/*/index.html"
 SEARCHABLE_FOLDERS = ("placements", "stories")
+SEARCHABLE_PAGES = "{" + ",".join(SEARCHABLE_FOLDERS) + "}/*/index.html"
 
 
 class IndexingFailed(BoardError):
@@ -32,9 +32,10 @@ def index_site(folder: Path) -> None:
         raise IndexingFailed(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")
 
 
-def searchable_pages(folder: Path) -> dict[str, bytes]:
-    """The pages Pagefind reads, by path, with their bytes."""
-    return {str(page.relative_to(folder)): page.read_bytes()
+def searchable_pages(folder: Path) -> dict[str, str]:
+    """The pages Pagefind reads, by path, each with a hash of its bytes: two sites' pages are
+    compared without holding both in memory."""
+    return {str(page.relative_to(folder)): hashlib.sha256(page.read_bytes()).hexdigest()
             for name in SEARCHABLE_FOLDERS for page in sorted((folder / name).glob("*/index.html"))}
 
 
