@@ -97,6 +97,16 @@ def test_a_distance_keeps_the_towns_within_it_and_work_from_anywhere(phone):
     assert "9.9 miles away" in distances(phone)
 
 
+def test_filter_counts_keep_to_the_distance_as_the_results_do(phone):
+    phone.goto(SEARCH + "?near=Durham&within=10")
+    search_settled(phone)
+    phone.get_by_role("button", name="Filters").click()
+    search_settled(phone)
+    # Durham, Sedgefield, and the remote role open to all; not Newcastle, 14 miles off.
+    assert phone.locator("#f-region-north-east").evaluate("box => box.labels[0].textContent").endswith("(3)")
+    assert len(slugs(phone)) == 3
+
+
 def test_a_postcode_district_or_a_whole_postcode_is_a_place_too(phone):
     for near in ("DH1", "dh1+3le"):
         phone.goto(SEARCH + f"?near={near}&within=20")

@@ -140,11 +140,11 @@ async function searchOpportunities(s) {
   const towns = (await ask(s.query, filters)).filters.town || {};
   const within = Number(s.within) || 0;
   const place = { from, near, name: s.here ? "your location" : from.name, within };
+  if (within) distanceFilter = { town: { any: near.townsWithin(from, towns, within) } };
   if (sortIn(s) === "distance") {
     const order = s.query ? undefined : SORTS.newest;
     return { ...await near.nearestFirst((more) => ask(s.query, { ...filters, ...more }, order), from, towns, within), place };
   }
-  if (within) distanceFilter = { town: { any: near.townsWithin(from, towns, within) } };
   return { ...listed(await ask(s.query, { ...filters, ...distanceFilter }, sort)), place };
 }
 
