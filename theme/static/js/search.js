@@ -97,10 +97,7 @@ function showState() {
 
 function chosenFilters() {
   const filters = {};
-  for (const name of filterNames) {
-    const values = [...panel.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value).filter(Boolean);
-    if (values.length) filters[name] = values;
-  }
+  for (const box of checkedOptions()) (filters[box.name] ??= []).push(box.value);
   return filters;
 }
 
@@ -224,6 +221,16 @@ function card(data, place) {
 
 const optionName = (box) => box.labels[0].querySelector("[data-name]").textContent;
 const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+// The filter options chosen, but a single choice's "Any".
+const checkedOptions = () => [...panel.querySelectorAll("input:checked:not([value=''])")];
+
+// Words for screen readers only: "Remove filter: ", "Page ".
+function hiddenText(text) {
+  const words = document.createElement("span");
+  words.className = "visually-hidden";
+  words.textContent = text;
+  return words;
+}
 
 function showTabCounts(found) {
   const [opportunities, stories] = tabs.map((tab) => tab.querySelector("[data-tab-count]"));
@@ -232,7 +239,7 @@ function showTabCounts(found) {
 }
 
 function showChosen() {
-  const boxes = [...panel.querySelectorAll("input:checked:not([value=''])")];
+  const boxes = checkedOptions();
   toggle.textContent = boxes.length ? `Filters (${boxes.length})` : "Filters";
   selected.hidden = boxes.length === 0;
   chips.replaceChildren(...boxes.map((box) => {
@@ -240,14 +247,11 @@ function showChosen() {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "chip";
-    const hidden = document.createElement("span");
-    hidden.className = "visually-hidden";
-    hidden.textContent = "Remove filter: ";
     const cross = document.createElement("span");
     cross.setAttribute("aria-hidden", "true");
     cross.className = "chip__remove";
     cross.textContent = "×";
-    button.append(hidden, optionName(box), " ", cross);
+    button.append(hiddenText("Remove filter: "), optionName(box), " ", cross);
     button.addEventListener("click", () => {
       box.checked = false;
       const any = panel.querySelector(`input[name="${box.name}"][value='']`);
@@ -267,7 +271,7 @@ const everything = alerts.querySelector("a");
 const allTopic = alerts.querySelector("span").textContent;
 
 function showAlerts() {
-  const boxes = [...panel.querySelectorAll("input:checked:not([value=''])")];
+  const boxes = checkedOptions();
   const feed = boxes.length === 0 ? everything : boxes.length === 1 && boxes[0].dataset.alerts ? boxes[0] : null;
   alerts.hidden = !feed || Boolean(state.query || hasPlace(state)) || state.tab === "stories";
   if (alerts.hidden) return;
@@ -283,19 +287,14 @@ function showTabs() {
   }
 }
 
-function pageLink(text, number, hidden) {
+// A link to a page of results, as the list pages' pagination makes them.
+function pageLink(number, parts, current = false) {
   const item = document.createElement("li");
   const link = document.createElement("a");
   link.href = address({ ...state, page: number });
   link.dataset.page = number;
-  if (hidden) {
-    const words = document.createElement("span");
-    words.className = "visually-hidden";
-    words.textContent = hidden.text;
-    if (hidden.before) link.append(words, text);
-    else link.append(text, words);
-  } else link.append(text);
-  if (number === state.page && !hidden?.around) link.setAttribute("aria-current", "page");
+  link.append(...parts);
+  if (current) link.setAttribute("aria-current", "page");
   item.append(link);
   return item;
 }
@@ -315,7 +314,7 @@ function pageNumbers(count) {
 function showPages(count) {
   pages.hidden = count < 2;
   const items = [];
-  if (state.page > 1) items.push(pageLink("Previous", state.page - 1, { text: " page", around: true }));
+  if (state.page > 1) items.push(pageLink(state.page - 1, ["Previous", hiddenText(" page")]));
   for (const number of pageNumbers(count)) {
     if (number === null) {
       const gap = document.createElement("li");
@@ -323,9 +322,9 @@ function showPages(count) {
       gap.setAttribute("aria-hidden", "true");
       gap.textContent = "…";
       items.push(gap);
-    } else items.push(pageLink(String(number), number, { text: "Page ", before: true }));
+    } else items.push(pageLink(number, [hiddenText("Page "), String(number)], number === state.page));
   }
-  if (state.page < count) items.push(pageLink("Next", state.page + 1, { text: " page", around: true }));
+  if (state.page < count) items.push(pageLink(state.page + 1, ["Next", hiddenText(" page")]));
   pages.querySelector("ul").replaceChildren(...items);
 }
 
