@@ -52,6 +52,11 @@ def years_long(years: float) -> str:
     return f"{_number(years)}-year"
 
 
+def regions_of_the_uk(regions: Vocabulary) -> list[Term]:
+    """The regions that are places on the map: every region but UK-wide."""
+    return [term for term in regions if term.id != UK_WIDE]
+
+
 def includes_uk_wide(term: Term) -> bool:
     """Whether the list under a value also holds placements open anywhere in the UK: each region's does."""
     return term.vocabulary == "regions" and term.id != UK_WIDE
@@ -267,18 +272,26 @@ class Placement(Faceted):
     def geo(self) -> str:
         """Where its towns are, for search to measure distances: `lat,lon;lat,lon` in degrees
         to three decimal places (about 100 metres); empty when it names no town."""
-        return ";".join(f"{place.latitude:.3f},{place.longitude:.3f}" for place in self.places_of_work)
+        return ";".join(self._points)
+
+    @property
+    def _points(self) -> list[str]:
+        return [f"{place.latitude:.3f},{place.longitude:.3f}" for place in self.places_of_work]
+
+    @property
+    def is_uk_wide(self) -> bool:
+        """Open to people anywhere in the UK."""
+        return any(term.id == UK_WIDE for term in self.regions)
 
     @property
     def works_anywhere(self) -> bool:
         """Remote work, or a UK-wide opportunity with no town: no distance applies to it."""
-        uk_wide = any(term.id == UK_WIDE for term in self.regions)
-        return self.workplace.id == "remote" or (uk_wide and not self.places_of_work)
+        return self.workplace.id == "remote" or (self.is_uk_wide and not self.places_of_work)
 
     @property
     def near_points(self) -> list[str]:
         """What search ranks it by distance with: each town as `lat,lon`, or `anywhere`."""
-        return [ANYWHERE] if self.works_anywhere else [point for point in self.geo.split(";") if point]
+        return [ANYWHERE] if self.works_anywhere else self._points
 
     @property
     def anywhere_text(self) -> str | None:
@@ -301,10 +314,9 @@ class Placement(Faceted):
         }.get(vocabulary.key)
         if derived:
             return derived(vocabulary)
-        terms = self.terms(vocabulary.key)
-        if vocabulary.key == "regions" and any(term.id == UK_WIDE for term in terms):
+        if vocabulary.key == "regions" and self.is_uk_wide:
             return list(vocabulary.terms)
-        return terms
+        return self.terms(vocabulary.key)
 
     def _costs(self, costs: Vocabulary) -> list[Term]:
         """Paid work, or a programme free to join; a programme with a fee is neither."""

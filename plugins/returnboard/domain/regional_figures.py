@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .models import UK_WIDE
+from .models import UK_WIDE, regions_of_the_uk
 from .vocabularies import Term, Vocabulary
 
 UK = "uk"
@@ -171,7 +171,7 @@ def regional_figures(placements: list, vocabularies: dict[str, Vocabulary], popu
         inside = [placement for placement in placements if placement.is_open and _in_any(placement, earlier.region_ids)]
         comparisons.append(Comparison(earlier, len(inside), sum(population.regions[id] for id in earlier.region_ids)))
     return RegionalFigures(
-        regions=[row(term, population.regions[term.id]) for term in regions if term.id != UK_WIDE],
+        regions=[row(term, population.regions[term.id]) for term in regions_of_the_uk(regions)],
         uk_wide=row(regions.by_id[UK_WIDE], population.uk),
         uk=_figures(UK, "All of the UK", None, population.uk, list(placements), years, types, sectors),
         years=years, types=types, sectors=sectors, population=population, study=study, comparisons=comparisons,

@@ -13,7 +13,7 @@ from ..content.data_files import load_postcode_districts
 from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
-from ..domain.models import UK_WIDE, counted
+from ..domain.models import counted, regions_of_the_uk
 from ..domain.vocabularies import facets, search_filters as filter_lists, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
@@ -209,7 +209,7 @@ class BoardGenerator(Generator):
         write_places_file(Path(self.output_path) / "search" / "places.json",
                           load_gazetteer(self.board_settings.data_path),
                           load_postcode_districts(self.board_settings.data_path),
-                          [term.id for term in self.board.vocabularies["regions"] if term.id != UK_WIDE])
+                          [term.id for term in regions_of_the_uk(self.board.vocabularies["regions"])])
 
     def published_schemas(self) -> dict[str, dict]:
         """The schemas published under /schemas/, by name; each says what it is for."""
