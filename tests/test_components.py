@@ -14,7 +14,7 @@ from markupsafe import Markup
 from pelicanconf import JINJA_ENVIRONMENT
 from returnboard.content.data_files import load_vocabularies
 from returnboard.domain.models import Contract, Employer, HoursPerWeek, Pay, Placement, Story, includes_uk_wide
-from returnboard.domain.vocabularies import search_filters as filter_lists
+from returnboard.domain.vocabularies import filter_vocabularies
 from returnboard.site.blank import Blank
 from returnboard.site.summaries import facet_counts, region_chart, search_filters
 from tests.boardtools import ROOT
@@ -286,7 +286,7 @@ def test_an_employer_page_lists_its_latest_past_placements_and_counts_the_rest()
 
 
 def test_search_filters_by_every_list_with_a_filter_in_the_data_files_order():
-    filters = search_filters(filter_lists(VOCABULARIES), [placement(), placement(pay=None, free=True)])
+    filters = search_filters(filter_vocabularies(VOCABULARIES), [placement(), placement(pay=None, free=True)])
     assert [f.name for f in filters] == ["region", "sector", "type", "workplace", "hours", "cost", "min_pay",
                                          "support", "route", "contract"]
     counts = {f.name: {entry.term.id: entry.count for entry in f.options} for f in filters}

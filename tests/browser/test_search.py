@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from returnboard.domain.vocabularies import search_filters
+from returnboard.domain.vocabularies import filter_vocabularies
 from tests.browser.conftest import BOARD_NOON, PHONE, check_and_close, open_context
 from tests.browser.pages import (CLOSED, CLOSED_TITLE, DESKTOP, HOME, REGION, SEARCH, listing_paths,
                                  result_paths, search_settled)
@@ -237,7 +237,7 @@ def test_every_filter_option_shows_how_many_it_finds(screen, sample_board):
     open_placements = [p for p in sample_board.placements if p.is_open]
     expected = {vocabulary.filter: {term.id: sum(term in p.listed_under(vocabulary) for p in open_placements)
                                     for term in vocabulary}
-                for vocabulary in search_filters(sample_board.vocabularies)}
+                for vocabulary in filter_vocabularies(sample_board.vocabularies)}
     screen.goto(SEARCH)
     search_settled(screen)
     assert shown_counts(screen) == expected

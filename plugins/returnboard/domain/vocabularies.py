@@ -84,7 +84,7 @@ def facets(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
     return [vocabulary for vocabulary in vocabularies.values() if vocabulary.path]
 
 
-def search_filters(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
+def filter_vocabularies(vocabularies: dict[str, Vocabulary]) -> list[Vocabulary]:
     """The vocabularies search filters by, in the data file's order."""
     return [vocabulary for vocabulary in vocabularies.values() if vocabulary.filter]
 

@@ -14,7 +14,7 @@ from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
 from ..domain.models import counted, regions_of_the_uk
-from ..domain.vocabularies import facets, search_filters as filter_lists, vocabularies_schema
+from ..domain.vocabularies import facets, filter_vocabularies, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
@@ -81,7 +81,7 @@ class BoardGenerator(Generator):
             facet_counts=counts,
             region_chart=region_chart(counts["regions"]),
             region_towns=region_towns(self.members["regions"]),
-            search_filters=search_filters(filter_lists(vocabularies), self.open_placements),
+            search_filters=search_filters(filter_vocabularies(vocabularies), self.open_placements),
             open_placements=self.open_placements,
             closing_soon=self.closing_soon[:FRONT_CLOSING_SOON],
             card=self.card,

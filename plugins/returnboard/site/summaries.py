@@ -109,11 +109,11 @@ class SearchFilter:
         return self.vocabulary.choose == "one"
 
 
-def search_filters(filter_lists: list[Vocabulary], open_placements: list) -> list[SearchFilter]:
+def search_filters(vocabularies: list[Vocabulary], open_placements: list) -> list[SearchFilter]:
     """Every search filter with its options counted over the open placements."""
     return [SearchFilter(vocabulary, [
         TermCount(term, sum(term in placement.listed_under(vocabulary) for placement in open_placements))
-        for term in vocabulary]) for vocabulary in filter_lists]
+        for term in vocabulary]) for vocabulary in vocabularies]
 
 
 @dataclass(frozen=True)
