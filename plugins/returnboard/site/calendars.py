@@ -140,9 +140,10 @@ def write_calendars(settings, output_path, open_placements, workers: int = 1, ca
     kept = CalendarCache(cache)
     keys = [_calendar_key(placement, site, name) for placement in open_placements]
     known = {key: kept.get(key) for key in keys}
-    wanted = [placement for placement, key in zip(open_placements, keys) if known[key] is None]
-    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(), wanted, workers)
-    known.update({_calendar_key(placement, site, name): ical for placement, ical in zip(wanted, made)})
+    wanted = [(placement, key) for placement, key in zip(open_placements, keys) if known[key] is None]
+    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(),
+                        [placement for placement, _ in wanted], workers)
+    known.update({key: ical for (_, key), ical in zip(wanted, made)})
     for placement, key in zip(open_placements, keys):
         (output / calendar_url(placement)).write_bytes(known[key])
     kept.keep(known)
