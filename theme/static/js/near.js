@@ -71,12 +71,15 @@ export function distanceText(miles) {
  * with results, as Pagefind counts them. Returns the count and `upTo(n)`, which finds the
  * first n results in order, searching town by town only as far as it must.
  */
+// The towns with results, nearest first, within `within` miles if it is given.
+const byDistance = (from, towns, within) => Object.entries(towns)
+  .filter(([town, count]) => count > 0 && town !== ANYWHERE)
+  .map(([town]) => ({ town, miles: milesBetween(from, point(town)) }))
+  .filter(({ miles }) => !within || miles <= within)
+  .sort((a, b) => a.miles - b.miles);
+
 export async function nearestFirst(ask, from, towns, within) {
-  const ranked = Object.entries(towns)
-    .filter(([town, count]) => count > 0 && town !== ANYWHERE)
-    .map(([town]) => ({ town, miles: milesBetween(from, point(town)) }))
-    .filter(({ miles }) => !within || miles <= within)
-    .sort((a, b) => a.miles - b.miles);
+  const ranked = byDistance(from, towns, within);
   const [located, anywhere] = await Promise.all([
     ranked.length ? ask({ town: { any: ranked.map(({ town }) => town) } }) : { results: [] },
     ask({ town: ANYWHERE }),
@@ -111,5 +114,5 @@ export async function nearestFirst(ask, from, towns, within) {
 
 /** Only the towns within `within` miles, and the listings no distance applies to, for another sort. */
 export function townsWithin(from, towns, within) {
-  return Object.keys(towns).filter((town) => town === ANYWHERE || milesBetween(from, point(town)) <= within);
+  return [...byDistance(from, towns, within).map(({ town }) => town), ANYWHERE];
 }
