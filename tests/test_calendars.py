@@ -59,6 +59,8 @@ def test_only_open_listings_have_a_calendar_and_a_link_to_it(reach_site):
 
 def test_the_board_calendar_holds_every_open_closing_date_once(reach_site):
     calendar = read(reach_site / "closing-dates.ics")
+    # Made from each listing's own event text: exactly what icalendar writes for the calendar it reads.
+    assert calendar.to_ical() == (reach_site / "closing-dates.ics").read_bytes()
     events = calendar.events
     assert [event.decoded("dtstart") for event in events] == [dt.date(2026, 12, 10), dt.date(2027, 1, 31)]
     assert not calendar.walk("VALARM")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from returnboard.content.board import read_board
 from returnboard.content.check_cache import CheckCache
-from returnboard.site.calendars import CalendarCache
+from returnboard.site.kept_files import KeptFiles
 from returnboard.settings import BoardSettings
 from tests.boardtools import ROOT, listing, run_board, write_content
 
@@ -96,6 +96,7 @@ def test_an_index_the_board_did_not_build_is_never_reused(tmp_path):
     assert "evil.example" not in script.read_text(encoding="utf-8")
     # With no record outside the project of what was built, nothing is reused either.
     (cache / "search-index").unlink()
+    shutil.rmtree(cache / "builds")
     first = (output / "pagefind" / "pagefind-entry.json").stat().st_ino
     build()
     assert (output / "pagefind" / "pagefind-entry.json").stat().st_ino != first
@@ -129,13 +130,13 @@ def test_a_kept_calendar_is_the_one_its_listing_makes_now(tmp_path):
         return (output / "placements" / "role" / "closing-date.ics").read_bytes()
 
     first = build("Test engineer returnship")
-    assert len(list((cache / "calendars").iterdir())) == 2
+    assert len(list((cache / "calendars").iterdir())) == 4  # each listing's calendar and closing event
     assert build("Test engineer returnship") == first
     changed = build("Bridge engineer returnship")
     assert b"Bridge engineer returnship" in changed and b"Test engineer" not in changed
-    assert len(list((cache / "calendars").iterdir())) == 2, "the calendar no listing makes now is dropped"
+    assert len(list((cache / "calendars").iterdir())) == 4, "the calendar no listing makes now is dropped"
 
 
 def test_calendars_are_never_kept_inside_the_project():
-    assert CalendarCache(ROOT / ".cache").folder is None
-    assert CalendarCache(None).folder is None
+    assert KeptFiles(ROOT / ".cache").folder is None
+    assert KeptFiles(None).folder is None

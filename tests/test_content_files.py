@@ -97,6 +97,12 @@ def test_a_named_pipe_is_refused_without_being_read(tmp_path):
                             env=dict(os.environ, BOARD_TODAY=SAMPLE_TODAY, PYTHONPATH=str(ROOT / "plugins")))
     assert result.returncode == 1
     assert "placements/pipe.yaml:1:1: (file): `pipe.yaml` is not a regular file (it is a named pipe)" in result.stderr
+    # Nor does a build, whose first step is a digest of every file it reads.
+    built = subprocess.run([sys.executable, "-m", "returnboard", "build", "--content", str(content),
+                            "--output", str(tmp_path / "output")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60,
+                           env=dict(os.environ, BOARD_TODAY=SAMPLE_TODAY, PYTHONPATH=str(ROOT / "plugins")))
+    assert built.returncode == 1 and "pipe.yaml" in built.stderr
 
 
 def test_a_folder_named_like_a_file_is_refused_and_not_read(tmp_path):

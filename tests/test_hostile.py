@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
-from returnboard.cli.build import render_site
+from returnboard.cli.build import render_site, site_settings
 from returnboard.content.board import read_board
 from returnboard.content.markdown_html import render_markdown
 from returnboard.settings import BoardSettings
@@ -155,7 +155,8 @@ def listing_page(folder: Path, data: dict):
     content = write_content(folder, {"hostile": data}, {"tyne-test-works": EMPLOYER})
     if read_board(content, SETTINGS).errors:
         return None
-    render_site(str(ROOT / "pelicanconf.py"), folder / "output", str(content), {"BOARD_TODAY": TODAY})
+    render_site(site_settings(str(ROOT / "pelicanconf.py"), folder / "output", str(content), {"BOARD_TODAY": TODAY}),
+                folder / "output")
     return parse((folder / "output" / "placements" / "hostile" / "index.html").read_text(encoding="utf-8"))
 
 

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, event, example, given, settings
 from hypothesis import strategies as st
 
-from returnboard.cli.build import render_site
+from returnboard.cli.build import render_site, site_settings
 from returnboard.cli.from_issue import IssueInvalid, convert
 from returnboard.content.board import read_board
 from returnboard.content.problems import report_lines
@@ -101,7 +101,7 @@ def test_whatever_unicode_is_accepted_makes_well_formed_feeds_and_pages(tmp_path
     event(accepted_or_refused(board))
     assume(not board.errors)
     output = tmp_path / "site" / "output"
-    render_site(str(ROOT / "pelicanconf.py"), output, str(content), {"BOARD_TODAY": TODAY})
+    render_site(site_settings(str(ROOT / "pelicanconf.py"), output, str(content), {"BOARD_TODAY": TODAY}), output)
     for feed in (output / "feeds").rglob("*.atom.xml"):
         ElementTree.parse(feed)  # a character XML cannot carry would make this raise
     page = parse((output / "placements" / "hostile" / "index.html").read_text(encoding="utf-8"))

@@ -22,23 +22,27 @@ from ..site.minify import minify_theme
 from ..site.search_index import index_site, remember_index, reuse_index
 from ..settings import BoardSettings
 from .environment import settings_from_environment
+from .last_build import LastBuild, inputs_digest
 from .validate import report
 
 
-def render_site(settings_file: str, folder: Path, content: str | None, overrides: dict | None = None) -> None:
-    """Run Pelican with `settings_file` into `folder`; `overrides` are settings that win over the file's."""
-    override = {"OUTPUT_PATH": str(folder), **(overrides or {})}
+def site_settings(settings_file: str, output: Path, content: str | None, overrides: dict | None = None) -> dict:
+    """Pelican's settings from `settings_file`; `overrides` are settings that win over the file's."""
+    override = {"OUTPUT_PATH": str(output), **(overrides or {})}
     if content:
         override["PATH"] = str(Path(content).resolve())
-    settings = read_settings(settings_file, override=override)
+    return read_settings(settings_file, override=override)
+
+
+def render_site(settings: dict, folder: Path) -> None:
+    """Run Pelican with `settings` into `folder`."""
     # Pelican's own summary counts articles, which this site does not have.
     with contextlib.redirect_stdout(io.StringIO()):
-        Pelican(settings).run()
+        Pelican(dict(settings, OUTPUT_PATH=str(folder))).run()
 
 
-def index_record(overrides: dict) -> Path | None:
+def index_record(cache: Path) -> Path | None:
     """Where the last index this board built is recorded: in the cache, never inside the project."""
-    cache = BoardSettings.from_settings(overrides).cache_path
     return None if inside_project(cache) else cache / "search-index"
 
 
@@ -53,20 +57,35 @@ def swap_into_place(built: Path, output: Path) -> None:
         shutil.rmtree(retired)
 
 
+def build_into(settings: dict, output: Path, cache: Path) -> None:
+    """Render, minify and index the site in a new folder beside `output`, then swap it in."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    workspace = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    built = workspace / "site"
+    try:
+        render_site(settings, built)
+        minify_theme(built)
+        record = index_record(cache)
+        if not reuse_index(built, output, record):
+            index_site(built)
+            remember_index(built / "pagefind", record)
+        swap_into_place(built, output)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
 def main(settings_file: str, output: str, content: str | None = None) -> int:
     started = time.perf_counter()
     output_path = Path(output).resolve()
-    output_path.parent.mkdir(parents=True, exist_ok=True)
-    workspace = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-build-", dir=output_path.parent))
-    built = workspace / "site"
     try:
-        render_site(settings_file, built, content, settings_from_environment())
-        minify_theme(built)
-        record = index_record(settings_from_environment())
-        if not reuse_index(built, output_path, record):
-            index_site(built)
-            remember_index(built / "pagefind", record)
-        swap_into_place(built, output_path)
+        settings = site_settings(settings_file, output_path, content, settings_from_environment())
+        cache = BoardSettings.from_settings(settings).cache_path
+        last_build, inputs = LastBuild(cache, output_path), inputs_digest(settings)
+        if last_build.is_current(inputs):
+            print(f"Nothing has changed since the last build: {output} is up to date.")
+            return 0
+        build_into(settings, output_path, cache)
+        last_build.remember(inputs)
     except BoardInvalid as invalid:
         report(invalid.problems)
         print(f"Nothing was published: fix the errors above. {output} is unchanged.", file=sys.stderr)
@@ -74,8 +93,6 @@ def main(settings_file: str, output: str, content: str | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - any failure must leave the old site and explain itself
         print(f"Build failed: {error}\n{output} is unchanged.", file=sys.stderr)
         return 1
-    finally:
-        shutil.rmtree(workspace, ignore_errors=True)
     pages = sum(1 for _ in output_path.rglob("*.html"))
     print(f"Built {pages} pages into {output} in {time.perf_counter() - started:.1f} s.")
     return 0

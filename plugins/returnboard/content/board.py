@@ -47,6 +47,10 @@ class Board:
     stories: list[Story] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Each placement's hash of everything it is made from, by slug: pages and feeds made from
+    # the same placements are the same, and are kept between builds by it.
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    version: str = ""  # what every placement is made from besides its own file (CheckCache's version)
 
     @property
     def errors(self) -> list[Problem]:
@@ -90,6 +94,7 @@ class BoardReader:
                                 checks_version(self.settings.data_path, files.employers, self.settings.today,
                                                self.drafts))
         self.cache.forget_other_versions()
+        self.board.version = self.cache.version
         for path in filter(self.is_wanted, files.stories):
             self.read_story(path)
         for path in filter(self.is_wanted, files.pages):
@@ -209,6 +214,8 @@ class BoardReader:
                                            places)
                 employer.placements.append(placement)
                 self.board.placements.append(placement)
+                self.board.fingerprints[placement.slug] = self.cache.fingerprint(loaded.path,
+                                                                                 self.raw[loaded.path] or b"")
         self.board.problems.extend(loaded.problems)
 
 

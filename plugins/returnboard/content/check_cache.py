@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..digests import add_file
 from ..settings import PROJECT
 from .files import display_path
 from .schema_check import SCHEMA_DIR
@@ -26,11 +27,7 @@ CODE = Path(__file__).resolve().parents[1]
 def _hash_files(digest, paths, drafts: dict[Path, bytes] | None = None) -> None:
     """Each file's name and bytes; a draft (a file not written yet) by the bytes it will have."""
     for path in sorted(paths):
-        try:
-            raw = (drafts or {}).get(path) or path.read_bytes()
-        except OSError:  # reported as a problem by the reader; here it only has to differ from any bytes
-            raw = b"\0unreadable"
-        digest.update(str(path).encode() + b"\0" + raw + b"\0")
+        add_file(digest, path, (drafts or {}).get(path))
 
 
 def checks_version(data_path: Path, employer_files: list[Path], today,
@@ -61,6 +58,7 @@ class CheckCache:
 
     def __init__(self, folder: Path, version: str):
         self.folder = Path(folder) / version
+        self.version = version
         self.enabled = not inside_project(folder)
 
     def forget_other_versions(self) -> None:
@@ -71,9 +69,16 @@ class CheckCache:
             if stale != self.folder:
                 shutil.rmtree(stale, ignore_errors=True)
 
+    def _key(self, path: Path, raw: bytes) -> str:
+        return hashlib.sha256(display_path(path).encode() + b"\0" + raw).hexdigest()
+
     def _entry(self, path: Path, raw: bytes) -> Path:
-        key = hashlib.sha256(display_path(path).encode() + b"\0" + raw).hexdigest()
+        key = self._key(path, raw)
         return self.folder / key[:2] / key
+
+    def fingerprint(self, path: Path, raw: bytes) -> str:
+        """A hash of everything what is read from this file depends on: the same means the same placement."""
+        return f"{self.version}-{self._key(path, raw)}"
 
     def get(self, path: Path, raw: bytes):
         """The checks remembered for this file's bytes, or None."""

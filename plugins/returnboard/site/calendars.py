@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, vText
 
-from ..content.check_cache import inside_project
 from ..parallel import parallel_map
 from ..settings import site_root
+from .kept_files import KeptFiles
 
 CALENDAR_FILE = "closing-date.ics"
 BOARD_CALENDAR = "closing-dates.ics"
@@ -78,15 +76,6 @@ def listing_calendar(placement, site: str, site_name: str) -> Calendar:
     return calendar
 
 
-def board_calendar(open_placements, site: str, site_name: str) -> Calendar:
-    """Every open listing's closing date, without reminders: one for each would be too many."""
-    host = urlsplit(site).hostname or "localhost"
-    calendar = _calendar(f"{site_name}: closing dates", site_name)
-    for placement in sorted(open_placements, key=lambda p: (p.closes, p.slug)):
-        calendar.add_component(_closing_event(placement, site, host))
-    return calendar
-
-
 # What a listing's calendar is made from besides the listing: this code and the library's.
 _MAKER = hashlib.sha256(Path(__file__).read_bytes() + version("icalendar").encode()).hexdigest()
 
@@ -98,53 +87,39 @@ def _calendar_key(placement, site: str, site_name: str) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-class CalendarCache:
-    """Listings' calendars from earlier builds, by what each is made from: iCalendar's line folding
-    is the slowest part of a rebuild. Never in a folder inside the project, where a pull request
-    could plant a calendar (then nothing is kept, and every calendar is made afresh)."""
+def made_calendars(placement, site: str, site_name: str) -> tuple[bytes, bytes]:
+    """A listing's own calendar, and its closing date as an event for the board's calendar."""
+    host = urlsplit(site).hostname or "localhost"
+    return (listing_calendar(placement, site, site_name).to_ical(),
+            _closing_event(placement, site, host).to_ical())
 
-    def __init__(self, folder: Path | None):
-        self.folder = None if folder is None or inside_project(folder) else Path(folder)
 
-    def get(self, key: str) -> bytes | None:
-        try:
-            return (self.folder / key).read_bytes() if self.folder else None
-        except OSError:
-            return None
-
-    def keep(self, made: dict[str, bytes]) -> None:
-        """Keep this build's calendars, and only those: a calendar no listing makes now is dropped."""
-        if not self.folder:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for key, ical in made.items():
-                if not (self.folder / key).exists():
-                    handle, temporary = tempfile.mkstemp(dir=self.folder)
-                    with os.fdopen(handle, "wb") as stream:
-                        stream.write(ical)
-                    os.replace(temporary, self.folder / key)
-            for old in self.folder.iterdir():
-                if old.name not in made:
-                    old.unlink()
-        except OSError:  # a cache that cannot be written only makes the next build slower
-            pass
+def board_calendar(events: list[bytes], site_name: str) -> bytes:
+    """Every open listing's closing event, in order, without reminders (one for each would be too
+    many): iCalendar's text of the calendar with the events' own text inside it."""
+    empty = _calendar(f"{site_name}: closing dates", site_name).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return empty[:-len(end)] + b"".join(events) + end
 
 
 def write_calendars(settings, output_path, open_placements, workers: int = 1, cache: Path | None = None) -> None:
-    """Each listing's calendar, kept from an earlier build or made over `workers` processes
-    (iCalendar's folding is slow), then the board's."""
+    """Each listing's calendar and closing event, kept from an earlier build or made over
+    `workers` processes (iCalendar's folding is slow), then the board's."""
     site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
-    kept = CalendarCache(cache)
+    kept = KeptFiles(cache)
     keys = [_calendar_key(placement, site, name) for placement in open_placements]
-    known = {key: kept.get(key) for key in keys}
-    wanted = [(placement, key) for placement, key in zip(open_placements, keys) if known[key] is None]
-    made = parallel_map(lambda placement: listing_calendar(placement, site, name).to_ical(),
+    known = {key: (kept.get(key), kept.get(f"{key}-closing")) for key in keys}
+    wanted = [(placement, key) for placement, key in zip(open_placements, keys) if None in known[key]]
+    made = parallel_map(lambda placement: made_calendars(placement, site, name),
                         [placement for placement, _ in wanted], workers)
-    known.update({key: ical for (_, key), ical in zip(wanted, made)})
+    known.update({key: pair for (_, key), pair in zip(wanted, made)})
     for placement, key in zip(open_placements, keys):
-        (output / calendar_url(placement)).write_bytes(known[key])
-    kept.keep(known)
-    (output / BOARD_CALENDAR).write_bytes(board_calendar(open_placements, site, name).to_ical())
+        (output / calendar_url(placement)).write_bytes(known[key][0])
+    for key, (own, closing) in known.items():
+        kept.keep(key, own)
+        kept.keep(f"{key}-closing", closing)
+    kept.keep_only(name for key in known for name in (key, f"{key}-closing"))
+    in_order = sorted(zip(open_placements, keys), key=lambda each: (each[0].closes, each[0].slug))
+    (output / BOARD_CALENDAR).write_bytes(board_calendar([known[key][1] for _, key in in_order], name))

@@ -4,6 +4,7 @@ each value of every facet (each region, sector, type, workplace and hours), newe
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from feedgenerator import Atom1Feed
 
 from ..domain.dates import UK
 from ..settings import site_root
+from .kept_files import KeptFiles
 
 FEED_LIMIT = 100
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -129,15 +131,27 @@ def json_feed(feed: Feed, site: str, site_name: str) -> dict:
     }
 
 
-def write_feeds(settings, output_path, feeds: dict) -> None:
-    """Write every feed in both formats."""
+def feed_files(feed: Feed, site: str, site_name: str) -> tuple[bytes, bytes]:
+    """A feed's Atom and JSON Feed files."""
+    atom_file = io.BytesIO()
+    atom(feed, site, site_name).write(atom_file, "utf-8")
+    return atom_file.getvalue(), json.dumps(json_feed(feed, site, site_name), ensure_ascii=False).encode()
+
+
+def write_feeds(settings, output_path, feeds: dict, keys: dict[str, str], kept: KeptFiles) -> None:
+    """Write every feed in both formats: kept from an earlier build under its key in `keys`
+    (a hash of everything it is made from), or made afresh."""
     site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
     for feed in feeds.values():
-        path = output / feed.atom_url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as stream:
-            atom(feed, site, name).write(stream, "utf-8")
-        (output / feed.json_url).write_text(json.dumps(json_feed(feed, site, name), ensure_ascii=False),
-                                            encoding="utf-8")
+        key = keys[feed.key]
+        files = (kept.get(f"{key}-atom"), kept.get(f"{key}-json"))
+        if None in files:
+            files = feed_files(feed, site, name)
+            kept.keep(f"{key}-atom", files[0])
+            kept.keep(f"{key}-json", files[1])
+        (output / feed.atom_url).parent.mkdir(parents=True, exist_ok=True)
+        (output / feed.atom_url).write_bytes(files[0])
+        (output / feed.json_url).write_bytes(files[1])
+    kept.keep_only(f"{keys[feed.key]}-{kind}" for feed in feeds.values() for kind in ("atom", "json"))

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..content.board import read_board
+from ..content.check_cache import inside_project
 from ..content.data_files import load_postcode_districts
 from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
 from ..domain.models import counted, regions_of_the_uk
+from ..digests import add_folder, add_settings
 from ..domain.vocabularies import facets, filter_vocabularies, vocabularies_schema
 from ..parallel import WorkerDied, parallel_map
 from ..settings import BoardSettings
 from .blank import Blank
 from .calendars import calendar_url, write_calendars
-from .feeds import board_feeds, feed_key, write_feeds
+from .feeds import FEED_LIMIT, board_feeds, feed_key, write_feeds
 from .insights import board_figures, insights_context
 from .job_posting import job_posting
+from .kept_files import KeptFiles
 from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
@@ -39,8 +44,30 @@ from .summaries import (
 )
 
 
+# Listing pages are kept between builds by their own placement's fingerprint alone, so they may
+# not read these figures of the whole board, which any other listing changes.
+BOARD_WIDE = ("board", "open_placements", "facet_counts", "region_chart", "region_towns", "search_filters",
+              "closing_soon", "regional", "ranked_chart", "hex_map")
+KEPT_TEMPLATES = ("placement",)
+RENDER_BATCH = 500  # pages rendered before they are written: a large board's pages are never all in memory
+
+
 class PageFailed(BoardError):
     """A page could not be rendered."""
+
+
+class BoardWide:
+    """Stands in for a board-wide figure on a page kept by its own placement: reading it stops the
+    build with an explanation, so such a page can never be kept after the figure has changed."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def _refuse(self, *_):
+        raise PageFailed(f"a listing page reads `{self._name}`, a figure of the whole board; listing pages "
+                         "are kept between builds by their own listing, so give them only what it decides")
+
+    __getattr__ = __getitem__ = __iter__ = __len__ = __bool__ = __str__ = __html__ = __call__ = _refuse
 
 
 class PreRendered:
@@ -58,6 +85,7 @@ class BoardGenerator(Generator):
 
     def generate_context(self):
         self.board_settings = BoardSettings.from_settings(self.settings)
+        self.keep_compiled_templates(self.board_settings.cache_path / "templates")
         self.board = read_board(Path(self.path), self.board_settings)
         vocabularies = self.board.vocabularies
         if self.board.errors:
@@ -82,6 +110,7 @@ class BoardGenerator(Generator):
             region_chart=region_chart(counts["regions"]),
             region_towns=region_towns(self.members["regions"]),
             search_filters=search_filters(filter_vocabularies(vocabularies), self.open_placements),
+            filter_vocabularies=filter_vocabularies(vocabularies),
             open_placements=self.open_placements,
             closing_soon=self.closing_soon[:FRONT_CLOSING_SOON],
             card=self.card,
@@ -99,6 +128,17 @@ class BoardGenerator(Generator):
             **insights_context(self.regional),
         )
 
+    def keep_compiled_templates(self, folder: Path) -> None:
+        """Jinja's compiled templates, kept between builds by their source's hash; compiled code is
+        run as it is, so never from a folder inside the project."""
+        if inside_project(folder):
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
     def card(self, placement) -> Markup:
         """A placement's card, rendered once however many lists show it."""
         html = self._cards.get(placement.slug)
@@ -106,12 +146,35 @@ class BoardGenerator(Generator):
             html = self._cards[placement.slug] = self._placement_card(placement, self.settings["SITEURL"])
         return html
 
-    def render(self, page: tuple) -> str:
+    def render(self, page: tuple) -> bytes:
         """One page's HTML, with the variables Pelican's Writer would give its template."""
         save_as, template, url, variables = page
         context = dict(self.context, localsiteurl=self.context.get("localsiteurl"), output_file=save_as,
                        **variables)
-        return self.get_template(template).render(context)
+        if template in KEPT_TEMPLATES:
+            context.update((name, BoardWide(name)) for name in BOARD_WIDE)
+        return self.get_template(template).render(context).encode()
+
+    def site_version(self) -> str:
+        """What every page and feed depends on besides its placements: the code, schemas, data,
+        employers and today (the board's version), the settings, the theme and the content but listings."""
+        digest = hashlib.sha256(self.board.version.encode())
+        add_settings(digest, self.settings)
+        add_folder(digest, Path(self.settings["THEME"]))
+        add_folder(digest, Path(self.path), skip=Path(self.path) / "placements")
+        return digest.hexdigest()
+
+    def made_from(self, version: str, *names: str, placements=()) -> str:
+        """The key of a file made from these placements alone, with the names that set it apart."""
+        parts = [version, *names, *(self.board.fingerprints[placement.slug] for placement in placements)]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def kept_key(self, page: tuple, version: str) -> str | None:
+        """The key a page is kept under between builds, if it is made from its placement alone."""
+        save_as, template, url, variables = page
+        if template not in KEPT_TEMPLATES:
+            return None
+        return self.made_from(version, save_as, placements=[variables["placement"]])
 
     def list_pages(self, template: str, base_url: str, items: list, **variables):
         for page in paginate(items, base_url):
@@ -140,19 +203,37 @@ class BoardGenerator(Generator):
         yield "robots.txt", "robots.txt", "robots.txt", {}
 
     def generate_output(self, writer):
-        """Render over every core; write every page through Pelican's Writer, so its signals and guards see all."""
+        """Take kept pages, render the rest over every core, in batches; write every page through
+        Pelican's Writer, so its signals and guards see all."""
         pages = list(self.pages())
-        try:
-            rendered = parallel_map(self.render, pages, self.board_settings.workers)
-        except WorkerDied as died:
-            raise PageFailed(f"rendering {pages[died.index][0]} stopped a worker (exit code {died.exitcode})") from None
-        for (save_as, template, url, variables), html in zip(pages, rendered):
-            writer.write_file(save_as, PreRendered(html), self.context, url=url, template_name=template,
-                              **variables)
+        kept = KeptFiles(self.board_settings.cache_path / "pages")
+        version = self.site_version()
+        keys = [self.kept_key(page, version) for page in pages]
+        for start in range(0, len(pages), RENDER_BATCH):
+            batch = range(start, min(start + RENDER_BATCH, len(pages)))
+            html = {index: kept.get(keys[index]) if keys[index] else None for index in batch}
+            wanted = [index for index in batch if html[index] is None]
+            try:
+                html.update(zip(wanted, parallel_map(lambda index: self.render(pages[index]), wanted,
+                                                     self.board_settings.workers)))
+            except WorkerDied as died:
+                raise PageFailed(f"rendering {pages[wanted[died.index]][0]} stopped a worker "
+                                 f"(exit code {died.exitcode})") from None
+            for index in batch:
+                save_as, template, url, variables = pages[index]
+                if keys[index]:
+                    kept.keep(keys[index], html[index])
+                writer.write_file(save_as, PreRendered(html[index].decode()), self.context, url=url,
+                                  template_name=template, **variables)
+        kept.keep_only(filter(None, keys))
         self.copy_story_photos()
         self.write_schemas()
         self.write_places()
-        write_feeds(self.settings, self.output_path, self.feeds)
+        write_feeds(self.settings, self.output_path, self.feeds,
+                    {key: self.made_from(version, key, feed.topic, feed.page_url,
+                                         placements=feed.placements[:FEED_LIMIT])
+                     for key, feed in self.feeds.items()},
+                    KeptFiles(self.board_settings.cache_path / "feeds"))
         write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers,
                         self.board_settings.cache_path / "calendars")
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
