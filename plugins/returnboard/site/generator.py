@@ -49,7 +49,7 @@ from .summaries import (
 BOARD_WIDE = ("board", "open_placements", "facet_counts", "region_chart", "region_towns", "search_filters",
               "closing_soon", "regional", "ranked_chart", "hex_map")
 KEPT_TEMPLATES = ("placement",)
-RENDER_BATCH = 500  # pages rendered before they are written: a large board's pages are never all in memory
+RENDER_BATCH = 2000  # pages rendered before they are written: a large board's pages are never all in memory
 
 
 class PageFailed(BoardError):
