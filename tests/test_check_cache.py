@@ -3,15 +3,26 @@ anything a listing's checks depend on starts it afresh."""
 
 from __future__ import annotations
 
-import pickle
 import shutil
+import sqlite3
 from pathlib import Path
 
 from returnboard.content.board import read_board
 from returnboard.content.check_cache import CheckCache
-from returnboard.site.kept_files import KeptFiles
+from returnboard.kept import STORE, Shelf
 from returnboard.settings import BoardSettings
 from tests.boardtools import ROOT, listing, run_board, write_content
+
+
+def kept(cache: Path, shelf: str) -> list[str]:
+    """The keys on one of the store's shelves, or on every shelf whose name starts with `shelf`."""
+    with sqlite3.connect(cache / STORE) as store:
+        return [key for (key,) in store.execute("SELECT key FROM kept WHERE shelf LIKE ?", (f"{shelf}%",))]
+
+
+def shelves(cache: Path, prefix: str) -> set[str]:
+    with sqlite3.connect(cache / STORE) as store:
+        return {name for (name,) in store.execute("SELECT DISTINCT shelf FROM kept WHERE shelf LIKE ?", (f"{prefix}%",))}
 
 
 def files_in(site: Path) -> dict[str, bytes]:
@@ -28,7 +39,7 @@ def test_a_cached_build_is_byte_identical_to_a_clean_one(tmp_path):
         result = run_board("build", "--content", str(ROOT / "content"), "--output", str(tmp_path / site),
                            env={"BOARD_CACHE": str(cache)})
         assert result.returncode == 0, result.stderr
-    assert any((cache / "checks").rglob("*")), "the first build remembered nothing"
+    assert kept(cache, "checks/"), "the first build remembered nothing"
     clean, cached = files_in(tmp_path / "clean"), files_in(tmp_path / "cached")
     assert list(clean) == list(cached)
     assert [name for name in clean if clean[name] != cached[name]] == []
@@ -39,7 +50,7 @@ def settings(cache: Path, today: str = "2026-11-22") -> BoardSettings:
 
 
 def versions(cache: Path) -> set[str]:
-    return {folder.name for folder in (cache / "checks").iterdir()}
+    return shelves(cache, "checks/")
 
 
 def test_a_remembered_listing_is_checked_again_when_what_it_depends_on_changes(tmp_path):
@@ -108,14 +119,20 @@ def test_a_cache_folder_inside_the_project_is_never_read_or_written(tmp_path):
     try:
         content = write_content(tmp_path, {"role": listing(description="<script>alert(1)</script> " + "A role. " * 10)})
         path = content / "placements" / "role.yaml"
-        cache = CheckCache(planted / "checks", "any")
-        entry = cache._entry(path, path.read_bytes())
-        entry.parent.mkdir(parents=True)
-        entry.write_bytes(pickle.dumps("a result that says the listing passed"))
+        elsewhere = tmp_path / "cache"
+        version = CheckCache(elsewhere, "any")
+        version.put(path, path.read_bytes(), "a result that says the listing passed")
+        version.flush()
+        version.shelf.store.close()  # everything in the one file, none of it in SQLite's log
+        assert CheckCache(elsewhere, "any").get(path, path.read_bytes()), "the planted store holds the entry"
+        planted.mkdir()
+        shutil.copy(elsewhere / STORE, planted / STORE)
+        cache = CheckCache(planted, "any")
         assert cache.get(path, path.read_bytes()) is None
         board = read_board(content, settings(planted))
         assert "<script" not in board.placements[0].description_html
-        assert [file.name for file in planted.rglob("*") if file.is_file()] == [entry.name], "nothing written"
+        assert [file.name for file in planted.rglob("*")] == [STORE], "nothing written"
+        assert (planted / STORE).read_bytes() == (elsewhere / STORE).read_bytes()
     finally:
         shutil.rmtree(planted, ignore_errors=True)
 
@@ -130,13 +147,13 @@ def test_a_kept_calendar_is_the_one_its_listing_makes_now(tmp_path):
         return (output / "placements" / "role" / "closing-date.ics").read_bytes()
 
     first = build("Test engineer returnship")
-    assert len(list((cache / "calendars").iterdir())) == 4  # each listing's calendar and closing event
+    assert len(kept(cache, "calendars")) == 4  # each listing's calendar and closing event
     assert build("Test engineer returnship") == first
     changed = build("Bridge engineer returnship")
     assert b"Bridge engineer returnship" in changed and b"Test engineer" not in changed
-    assert len(list((cache / "calendars").iterdir())) == 4, "the calendar no listing makes now is dropped"
+    assert len(kept(cache, "calendars")) == 4, "the calendar no listing makes now is dropped"
 
 
 def test_calendars_are_never_kept_inside_the_project():
-    assert KeptFiles(ROOT / ".cache").folder is None
-    assert KeptFiles(None).folder is None
+    assert not Shelf(ROOT / ".cache", "calendars").enabled
+    assert not Shelf(None, "calendars").enabled

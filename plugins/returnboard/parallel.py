@@ -8,6 +8,7 @@ batches run in-process, where a fork would cost more than it saves. A worker tha
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import traceback
 from multiprocessing.connection import wait
@@ -41,12 +42,16 @@ def parallel_map(task: Callable[[Item], Result], items: Iterable[Item], workers:
     current = context.Array("q", workers, lock=False)  # the item each worker is on
     results: list = [None] * len(items)
     running = {}
+    # A worker's garbage collector would otherwise visit every object it was forked with,
+    # writing to (and so copying) every page of the parent's memory.
+    gc.freeze()
     for slot in range(workers):
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_work, args=(task, items, slot, workers, current, sender), daemon=True)
         process.start()
         sender.close()
         running[receiver] = (slot, process)
+    gc.unfreeze()
     try:
         while running:
             for receiver in wait(list(running)):

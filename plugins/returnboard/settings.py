@@ -71,6 +71,11 @@ def _workers(value) -> int:
     return count
 
 
+def inside_project(folder: Path) -> bool:
+    """Whether a folder is in the project, where anything a pull request adds would be read."""
+    return Path(folder).resolve().is_relative_to(PROJECT)
+
+
 def site_root(settings: Mapping) -> str:
     """The site's address from Pelican's SITEURL, ending in one slash, for a page's url to follow."""
     return settings["SITEURL"].rstrip("/") + "/"

@@ -16,11 +16,10 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from ..content.check_cache import inside_project
 from ..content.problems import BoardInvalid
 from ..site.minify import minify_theme
 from ..site.search_index import index_site, remember_index, reuse_index
-from ..settings import BoardSettings
+from ..settings import BoardSettings, inside_project
 from .environment import settings_from_environment
 from .last_build import LastBuild, inputs_digest
 from .validate import report

@@ -17,10 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
-from ..content.check_cache import inside_project
 from ..content.schema_check import SCHEMA_DIR
 from ..digests import add_file, add_folder, add_settings, files_under
-from ..settings import PROJECT, BoardSettings
+from ..settings import PROJECT, BoardSettings, inside_project
 
 RECORDS = "builds"
 

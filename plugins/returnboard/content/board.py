@@ -90,7 +90,7 @@ class BoardReader:
         self.board.problems.extend(files.problems)
         self.board.problems.extend(unchecked_requests(self.requested, self.content, files))
         self.read_employers(files.employers)
-        self.cache = CheckCache(self.settings.cache_path / "checks",
+        self.cache = CheckCache(self.settings.cache_path,
                                 checks_version(self.settings.data_path, files.employers, self.settings.today,
                                                self.drafts))
         self.cache.forget_other_versions()
@@ -174,6 +174,7 @@ class BoardReader:
             results[path] = result
             if self.raw[path] is not None and path not in self.drafts:
                 self.cache.put(path, self.raw[path], result)
+        self.cache.flush()
         return [results[path] for path in paths if results.get(path) is not None]
 
     def check_uncached(self, paths: list[Path]) -> dict:

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, vText
 
+from ..kept import Shelf
 from ..parallel import parallel_map
 from ..settings import site_root
-from .kept_files import KeptFiles
 
 CALENDAR_FILE = "closing-date.ics"
 BOARD_CALENDAR = "closing-dates.ics"
@@ -102,24 +102,23 @@ def board_calendar(events: list[bytes], site_name: str) -> bytes:
     return empty[:-len(end)] + b"".join(events) + end
 
 
-def write_calendars(settings, output_path, open_placements, workers: int = 1, cache: Path | None = None) -> None:
+def write_calendars(settings, output_path, open_placements, workers: int, kept: Shelf) -> None:
     """Each listing's calendar and closing event, kept from an earlier build or made over
     `workers` processes (iCalendar's folding is slow), then the board's."""
     site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
-    kept = KeptFiles(cache)
     keys = [_calendar_key(placement, site, name) for placement in open_placements]
     known = {key: (kept.get(key), kept.get(f"{key}-closing")) for key in keys}
     wanted = [(placement, key) for placement, key in zip(open_placements, keys) if None in known[key]]
     made = parallel_map(lambda placement: made_calendars(placement, site, name),
                         [placement for placement, _ in wanted], workers)
-    known.update({key: pair for (_, key), pair in zip(wanted, made)})
-    for placement, key in zip(open_placements, keys):
-        (output / calendar_url(placement)).write_bytes(known[key][0])
-    for key, (own, closing) in known.items():
+    for (_, key), (own, closing) in zip(wanted, made):
+        known[key] = own, closing
         kept.keep(key, own)
         kept.keep(f"{key}-closing", closing)
-    kept.keep_only(name for key in known for name in (key, f"{key}-closing"))
+    kept.keep_only(entry for key in known for entry in (key, f"{key}-closing"))
+    for placement, key in zip(open_placements, keys):
+        (output / calendar_url(placement)).write_bytes(known[key][0])
     in_order = sorted(zip(open_placements, keys), key=lambda each: (each[0].closes, each[0].slug))
     (output / BOARD_CALENDAR).write_bytes(board_calendar([known[key][1] for _, key in in_order], name))

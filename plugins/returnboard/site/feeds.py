@@ -12,8 +12,8 @@ from pathlib import Path
 from feedgenerator import Atom1Feed
 
 from ..domain.dates import UK
+from ..kept import Shelf
 from ..settings import site_root
-from .kept_files import KeptFiles
 
 FEED_LIMIT = 100
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -138,7 +138,7 @@ def feed_files(feed: Feed, site: str, site_name: str) -> tuple[bytes, bytes]:
     return atom_file.getvalue(), json.dumps(json_feed(feed, site, site_name), ensure_ascii=False).encode()
 
 
-def write_feeds(settings, output_path, feeds: dict, keys: dict[str, str], kept: KeptFiles) -> None:
+def write_feeds(settings, output_path, feeds: dict, keys: dict[str, str], kept: Shelf) -> None:
     """Write every feed in both formats: kept from an earlier build under its key in `keys`
     (a hash of everything it is made from), or made afresh."""
     site = site_root(settings)

@@ -11,7 +11,6 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..content.board import read_board
-from ..content.check_cache import inside_project
 from ..content.data_files import load_postcode_districts
 from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
@@ -19,14 +18,14 @@ from ..content.schema_check import load_schema
 from ..domain.models import counted, regions_of_the_uk
 from ..digests import add_folder, add_settings
 from ..domain.vocabularies import facets, filter_vocabularies, vocabularies_schema
+from ..kept import Shelf
 from ..parallel import WorkerDied, parallel_map
-from ..settings import BoardSettings
+from ..settings import BoardSettings, inside_project
 from .blank import Blank
 from .calendars import calendar_url, write_calendars
 from .feeds import FEED_LIMIT, board_feeds, feed_key, write_feeds
 from .insights import board_figures, insights_context
 from .job_posting import job_posting
-from .kept_files import KeptFiles
 from .open_data import SCHEMA_NAME as OPEN_DATA_SCHEMA, write_open_data
 from .pagination import paginate
 from .photos import publish_photo
@@ -206,7 +205,7 @@ class BoardGenerator(Generator):
         """Take kept pages, render the rest over every core, in batches; write every page through
         Pelican's Writer, so its signals and guards see all."""
         pages = list(self.pages())
-        kept = KeptFiles(self.board_settings.cache_path / "pages")
+        kept = Shelf(self.board_settings.cache_path, "pages")
         version = self.site_version()
         keys = [self.kept_key(page, version) for page in pages]
         for start in range(0, len(pages), RENDER_BATCH):
@@ -219,10 +218,11 @@ class BoardGenerator(Generator):
             except WorkerDied as died:
                 raise PageFailed(f"rendering {pages[wanted[died.index]][0]} stopped a worker "
                                  f"(exit code {died.exitcode})") from None
-            for index in batch:
-                save_as, template, url, variables = pages[index]
+            for index in wanted:
                 if keys[index]:
                     kept.keep(keys[index], html[index])
+            for index in batch:
+                save_as, template, url, variables = pages[index]
                 writer.write_file(save_as, PreRendered(html[index].decode()), self.context, url=url,
                                   template_name=template, **variables)
         kept.keep_only(filter(None, keys))
@@ -233,9 +233,9 @@ class BoardGenerator(Generator):
                     {key: self.made_from(version, key, feed.topic, feed.page_url,
                                          placements=feed.placements[:FEED_LIMIT])
                      for key, feed in self.feeds.items()},
-                    KeptFiles(self.board_settings.cache_path / "feeds"))
+                    Shelf(self.board_settings.cache_path, "feeds"))
         write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers,
-                        self.board_settings.cache_path / "calendars")
+                        Shelf(self.board_settings.cache_path, "calendars"))
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
         write_regions_csv(self.output_path, self.regional)
 
