@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from returnboard.cli.build import render_site, site_settings
 from returnboard.cli.from_issue import IssueInvalid, convert
 from returnboard.content.board import read_board
+from returnboard.content.cross_file_checks import _plain_values
 from returnboard.content.problems import report_lines
+from returnboard.content.yaml_loader import read_yaml_bytes
 from tests.boardtools import EMPLOYER, LISTING, ROOT, listing, write_content
 from tests.htmltools import parse
 from tests.test_hostile import PAGE_RISKS, SETTINGS, TODAY, accepted_or_refused, live_markup
@@ -136,3 +138,27 @@ def test_any_answer_to_the_issue_form_makes_a_valid_listing_or_is_refused(tmp_pa
     data = yaml.safe_load(listing_file.read_text(encoding="utf-8"))
     assert set(data) <= SCHEMA_FIELDS  # an answer never becomes keys of its own
     assert read_board(content, SETTINGS).errors == []
+
+
+# Mostly letters and digits with YAML's meaningful characters among them, so that many values are plain.
+title_like = st.one_of(st.text(st.characters(codec="ascii"), max_size=30),
+                       st.text(st.sampled_from("aeEnoxsyY0189 _-+.()#:,'\"[]&*!|>%@`~\t"), max_size=12))
+
+
+@settings(max_examples=400, deadline=None)
+@given(title_like, title_like)
+@example("2026-11-30", "x")
+@example("Yes", "x")
+@example("0b101", "x")
+@example("1_000", "x")
+@example("A # b", "x")
+@example("Engineer (part time)", "tame-valley-rail")
+def test_the_quick_reading_of_title_lines_is_yamls_reading(title, employer):
+    """Checking one listing reads the others' one-line titles without YAML when they are plain
+    text: whenever it does, it must read exactly what YAML reads."""
+    lines = [f"title: {title}".encode(), f"employer: {employer}".encode()]
+    assume(all(b"\n" not in line and b"\r" not in line for line in lines))
+    quick = _plain_values(lines)
+    event("read quickly" if quick else "left to YAML")
+    if quick is not None:
+        assert quick == read_yaml_bytes(b"\n".join(lines)).data

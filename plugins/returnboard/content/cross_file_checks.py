@@ -33,12 +33,13 @@ STORY_EMPLOYER_HINT = "use the name of a file in content/employers/, or leave `e
 
 def repeated_names(paths: list[Path]) -> dict[Path, Problem]:
     """Listings whose file name another listing (in another folder) took first, with the problem."""
-    first: dict[str, str] = {}
+    first: dict[str, Path] = {}
     repeats = {}
     for path in paths:
-        owner = first.setdefault(path.stem, display_path(path))
-        if owner != display_path(path):
-            repeats[path] = file_problem(path, f"another listing already uses the name `{path.stem}` ({owner})",
+        owner = first.setdefault(path.stem, path)
+        if owner != path:
+            repeats[path] = file_problem(path, f"another listing already uses the name `{path.stem}` "
+                                               f"({display_path(owner)})",
                                          "rename this file so that each listing has its own name")
     return repeats
 
@@ -54,7 +55,8 @@ class TitleRegister:
     """Which file first used each employer's title, so a repeat is caught."""
 
     def __init__(self):
-        self.first: dict[tuple, str] = {}
+        # The file as it is reported; an unchecked one by its path, named only if it is reported.
+        self.first: dict[tuple, str | Path] = {}
 
     def note_unchecked(self, path: Path) -> None:
         """Note a listing this run does not check, read with the same guarded loader as the rest."""
@@ -64,10 +66,12 @@ class TitleRegister:
             return
         data = _title_and_employer(raw)
         if data:
-            self.first.setdefault(_title_key(data), display_path(path))
+            self.first.setdefault(_title_key(data), path)
 
     def check(self, loaded: LoadedFile) -> None:
         first = self.first.setdefault(_title_key(loaded.data), loaded.file)
+        if isinstance(first, Path):
+            first = display_path(first)
         if first != loaded.file:
             loaded.problem_at(("title",), f"{first} already lists `{loaded.data['title']}` for this employer",
                               "update that file instead, or give this opportunity a different title")
@@ -78,14 +82,32 @@ class TitleRegister:
 _TITLE_AND_EMPLOYER = re.compile(rb"^(?:title|employer):.*$(?:\r?\n(?P<more>[ \t]))?", re.M)
 
 
+# A value YAML reads as the very text written: printable ASCII but `#` and `:`, starting with a
+# letter, digit or bracket, and none of YAML 1.1's other readings (a number, yes/no, null, a date).
+_PLAIN_LINE = re.compile(rb"(title|employer): ([A-Za-z0-9(][ -\"$-9;-~]*?)[ \t]*")
+_NOT_TEXT = re.compile(r"[-+0-9._ eE]*|[-+]?0[xob][0-9a-fA-F_]+|(?i:y|n|yes|no|true|false|on|off|null)")
+
+
+def _plain_values(lines: list[bytes]) -> dict | None:
+    """The lines' values, where each is plain text that YAML would read as it is; else None."""
+    data = {}
+    for line in lines:
+        plain = _PLAIN_LINE.fullmatch(line)
+        if plain is None or _NOT_TEXT.fullmatch(value := plain.group(2).decode()):
+            return None
+        data[plain.group(1).decode()] = value
+    return data
+
+
 def _title_and_employer(raw: bytes) -> dict | None:
     """A listing's title and employer. Checking one listing on a large board would spend most of
     its time reading every other listing whole, so just these two lines are read when each is
-    written on one line; otherwise (a title over several lines, say) the whole file is."""
+    written on one line, and read by YAML only if they hold more than plain text; otherwise (a
+    title over several lines, say) the whole file is."""
     matches = list(_TITLE_AND_EMPLOYER.finditer(raw))
     one_line_each = len(matches) == 2 and not any(match.group("more") for match in matches)
-    text = b"\n".join(match.group(0).splitlines()[0] for match in matches) if one_line_each else raw
-    data = read_yaml_bytes(text).data
+    lines = [match.group(0).splitlines()[0] for match in matches] if one_line_each else []
+    data = (lines and _plain_values(lines)) or read_yaml_bytes(b"\n".join(lines) if lines else raw).data
     if isinstance(data, dict) and isinstance(data.get("employer"), str) and isinstance(data.get("title"), str):
         return data
     return None

@@ -34,7 +34,8 @@ def uk_country_id() -> str:
 
 def uk_areas(country_id: str) -> dict[int, tuple[str, str]]:
     """The UK's countries and areas by id, as (code, name): ISO 3166-2 where there is one, else GeoNames'."""
-    return {number: (row[1] or row[2], row[0]) for number, row in _rows("subdivisions/subdivisions.tsv")
+    return {number: (row[1] or row[2], row[0])
+            for number, row in _rows("subdivisions/subdivisions.tsv", f"\t{country_id}")
             if row[-1] == country_id}
 
 
