@@ -17,6 +17,8 @@ def read(path) -> Calendar:
 
 def test_a_listing_calendar_holds_its_closing_date_with_a_reminder_and_its_start(reach_site):
     calendar = read(reach_site / "placements" / "hostile" / "closing-date.ics")
+    # Made from its events' own text: exactly what icalendar writes for the calendar it reads.
+    assert calendar.to_ical() == (reach_site / "placements" / "hostile" / "closing-date.ics").read_bytes()
     assert calendar["version"] == "2.0" and calendar["prodid"]
     closing, starts = calendar.events
     assert closing["summary"] == f"Closing date: {HOSTILE_TITLE}, {HOSTILE_EMPLOYER['name']}"

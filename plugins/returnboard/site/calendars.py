@@ -23,6 +23,8 @@ BOARD_CALENDAR = "closing-dates.ics"
 # An all-day event starts at midnight: 63 hours before it is 9 in the morning three days earlier,
 # a time to be reminded rather than woken.
 REMINDER = dt.timedelta(days=-3, hours=9)
+END_EVENT = b"END:VEVENT\r\n"
+END_CALENDAR = b"END:VCALENDAR\r\n"
 
 
 def calendar_url(placement) -> str:
@@ -59,23 +61,6 @@ def _closing_event(placement, site: str, host: str) -> Event:
                       f"Closing date: {placement.title}, {placement.employer.name}", site, host)
 
 
-def listing_calendar(placement, site: str, site_name: str) -> Calendar:
-    """Its closing date with a reminder three days before, and its start date if it has one."""
-    host = urlsplit(site).hostname or "localhost"
-    calendar = _calendar(f"{placement.title}, {placement.employer.name}", site_name)
-    closing = _closing_event(placement, site, host)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("trigger", REMINDER)
-    alarm.add("description", f"Applications close in 3 days: {placement.title}")
-    closing.add_component(alarm)
-    calendar.add_component(closing)
-    if placement.starts:
-        calendar.add_component(_day_event(placement, "starts", placement.starts,
-                                          f"Starts: {placement.title}, {placement.employer.name}", site, host))
-    return calendar
-
-
 # What a listing's calendar is made from besides the listing: this code and the library's.
 _MAKER = hashlib.sha256(Path(__file__).read_bytes() + version("icalendar").encode()).hexdigest()
 
@@ -87,19 +72,32 @@ def _calendar_key(placement, site: str, site_name: str) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def _holding(component: bytes, end: bytes, inside: bytes) -> bytes:
+    """iCalendar's text of a component with other components' text inside it, before its END
+    line: what icalendar writes for the one holding the others, with each written only once."""
+    return component[:-len(end)] + inside + end
+
+
 def made_calendars(placement, site: str, site_name: str) -> tuple[bytes, bytes]:
-    """A listing's own calendar, and its closing date as an event for the board's calendar."""
+    """A listing's own calendar (its closing date with a reminder three days before, and its start
+    date if it has one), and its closing date as an event for the board's calendar."""
     host = urlsplit(site).hostname or "localhost"
-    return (listing_calendar(placement, site, site_name).to_ical(),
-            _closing_event(placement, site, host).to_ical())
+    closing = _closing_event(placement, site, host).to_ical()
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", REMINDER)
+    alarm.add("description", f"Applications close in 3 days: {placement.title}")
+    events = _holding(closing, END_EVENT, alarm.to_ical())
+    if placement.starts:
+        events += _day_event(placement, "starts", placement.starts,
+                             f"Starts: {placement.title}, {placement.employer.name}", site, host).to_ical()
+    own = _calendar(f"{placement.title}, {placement.employer.name}", site_name).to_ical()
+    return _holding(own, END_CALENDAR, events), closing
 
 
 def board_calendar(events: list[bytes], site_name: str) -> bytes:
-    """Every open listing's closing event, in order, without reminders (one for each would be too
-    many): iCalendar's text of the calendar with the events' own text inside it."""
-    empty = _calendar(f"{site_name}: closing dates", site_name).to_ical()
-    end = b"END:VCALENDAR\r\n"
-    return empty[:-len(end)] + b"".join(events) + end
+    """Every open listing's closing event, in order, without reminders: one for each would be too many."""
+    return _holding(_calendar(f"{site_name}: closing dates", site_name).to_ical(), END_CALENDAR, b"".join(events))
 
 
 def write_calendars(settings, output_path, open_placements, workers: int, kept: Shelf) -> None:
