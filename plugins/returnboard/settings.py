@@ -19,8 +19,8 @@ DEFAULTS = {
     "BOARD_DATA_PATH": str(PROJECT / "data"),  # vocabularies.yaml and apply-hosts.yaml
     "BOARD_TODAY": None,  # a date or YYYY-MM-DD: build the board as it is on that day (default: today in the UK)
     "BOARD_WORKERS": None,  # processes to read and render with (default: one per core)
-    # Where listings' checks are remembered between builds: never inside the project, where a pull
-    # request could plant entries (CheckCache refuses such a folder).
+    # What builds keep for the next (checks, pages, feeds, calendars, the last build's record):
+    # never inside the project, where a pull request could plant entries (each user refuses it).
     "BOARD_CACHE": str(Path.home() / ".cache" / "return-to-stem"),
 }
 
