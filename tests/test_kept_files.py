@@ -62,3 +62,23 @@ def test_a_listing_page_that_reads_a_board_wide_figure_stops_the_build(tmp_path)
                              {"BOARD_TODAY": SAMPLE_TODAY, "THEME": str(theme), "BOARD_CACHE": str(tmp_path / "cache")})
     with pytest.raises(PageFailed, match="reads `facet_counts`, a figure of the whole board"):
         render_site(settings, tmp_path / "site")
+
+
+def test_a_changed_template_or_setting_renders_kept_pages_again(tmp_path):
+    theme, cache = tmp_path / "theme", tmp_path / "cache"
+    shutil.copytree(ROOT / "theme", theme)
+
+    def listing_page(**overrides) -> str:
+        output = tmp_path / "site"
+        settings = site_settings(str(ROOT / "pelicanconf.py"), output, str(ROOT / "content"),
+                                 {"BOARD_TODAY": SAMPLE_TODAY, "THEME": str(theme), "BOARD_CACHE": str(cache),
+                                  **overrides})
+        render_site(settings, output)
+        return next((output / "placements").glob("*/index.html")).read_text(encoding="utf-8")
+
+    assert "Kept or not" not in listing_page()
+    assert kept_keys(cache, "pages")
+    edit(theme / "templates" / "placement.html", "{% block content %}", "{% block content %}<p>Kept or not</p>")
+    assert "Kept or not" in listing_page()
+    assert "https://returners.example" not in listing_page()
+    assert "https://returners.example" in listing_page(SITEURL="https://returners.example")
