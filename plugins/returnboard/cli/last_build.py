@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
+from ..content.check_cache import CODE
 from ..content.schema_check import SCHEMA_DIR
 from ..digests import add_file, add_folder, add_settings, files_under
 from ..settings import PROJECT, BoardSettings, inside_project
@@ -31,7 +32,9 @@ def inputs_digest(settings: Mapping) -> str:
     add_settings(digest, settings)
     board = BoardSettings.from_settings(settings)
     digest.update(str(board.today).encode())
-    folders = [settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", []), SCHEMA_DIR, board.data_path]
+    # The board's own code by where it runs from, whatever the settings' plugin paths say.
+    folders = [settings["PATH"], settings["THEME"], CODE, *settings.get("PLUGIN_PATHS", []), SCHEMA_DIR,
+               board.data_path]
     for folder in folders:
         add_folder(digest, folder)
     for path in sorted(PROJECT.glob("requirements*.txt")):

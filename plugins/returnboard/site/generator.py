@@ -15,8 +15,8 @@ from ..content.data_files import load_postcode_districts
 from ..content.gazetteer import load_gazetteer
 from ..content.problems import BoardError, BoardInvalid
 from ..content.schema_check import load_schema
-from ..domain.models import counted, regions_of_the_uk
 from ..digests import add_folder, add_settings
+from ..domain.models import counted, regions_of_the_uk
 from ..domain.vocabularies import facets, filter_vocabularies, vocabularies_schema
 from ..kept import Shelf
 from ..parallel import WorkerDied, parallel_map
