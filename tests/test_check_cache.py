@@ -124,11 +124,11 @@ def test_a_cache_folder_inside_the_project_is_never_read_or_written(tmp_path):
         version.put(path, path.read_bytes(), "a result that says the listing passed")
         version.flush()
         version.shelf.store.close()  # everything in the one file, none of it in SQLite's log
-        assert CheckCache(elsewhere, "any").get(path, path.read_bytes()), "the planted store holds the entry"
+        assert CheckCache(elsewhere, "any").get({path: path.read_bytes()}), "the planted store holds the entry"
         planted.mkdir()
         shutil.copy(elsewhere / STORE, planted / STORE)
         cache = CheckCache(planted, "any")
-        assert cache.get(path, path.read_bytes()) is None
+        assert cache.get({path: path.read_bytes()}) == {}
         board = read_board(content, settings(planted))
         assert "<script" not in board.placements[0].description_html
         assert [file.name for file in planted.rglob("*")] == [STORE], "nothing written"

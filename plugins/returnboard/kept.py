@@ -19,6 +19,7 @@ from .settings import inside_project
 
 STORE = "kept.sqlite"
 FLUSH_BYTES = 16 << 20  # entries wait in memory up to this much, then go in one transaction
+QUERY_KEYS = 500  # keys asked for in one query, well under SQLite's limit on parameters
 
 
 def _open(cache: Path | None) -> sqlite3.Connection | None:
@@ -60,16 +61,21 @@ class Shelf:
         except sqlite3.Error:
             self.store = None
 
-    def get(self, key: str) -> bytes | None:
-        if key in self.waiting:
-            return self.waiting[key]
+    def get(self, keys: list[str]) -> dict[str, bytes]:
+        """The entries kept under these keys, by key; a key with none is left out."""
+        found = {key: self.waiting[key] for key in keys if key in self.waiting}
         if self.store is None:
-            return None
+            return found
+        wanted = [key for key in keys if key not in found]
         try:
-            row = self.store.execute("SELECT data FROM kept WHERE shelf = ? AND key = ?", (self.name, key)).fetchone()
+            for start in range(0, len(wanted), QUERY_KEYS):
+                chosen = wanted[start:start + QUERY_KEYS]
+                found.update(self.store.execute(
+                    f"SELECT key, data FROM kept WHERE shelf = ? AND key IN ({','.join('?' * len(chosen))})",
+                    (self.name, *chosen)))
         except sqlite3.Error:
-            return None
-        return row[0] if row else None
+            pass
+        return found
 
     def keep(self, key: str, data: bytes) -> None:
         if self.store is None:

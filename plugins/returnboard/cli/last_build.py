@@ -19,7 +19,7 @@ from typing import Mapping
 
 from ..content.check_cache import CODE
 from ..content.schema_check import SCHEMA_DIR
-from ..digests import add_file, add_folder, add_settings, files_under
+from ..digests import add_file, add_folder, add_settings
 from ..settings import PROJECT, BoardSettings, inside_project
 
 RECORDS = "builds"
@@ -43,12 +43,21 @@ def inputs_digest(settings: Mapping) -> str:
 
 
 def outputs_digest(output: Path) -> str:
-    """Every file in the output, by name and identity."""
+    """Every file in the output, by name and identity (a large site has tens of thousands: each
+    is stated once, and no path object is made for it)."""
     digest = hashlib.sha256()
-    for path in files_under(output):
-        found = path.lstat()
-        digest.update(f"{path.relative_to(output)}\0{found.st_ino} {found.st_size} {found.st_mtime_ns} "
-                      f"{found.st_ctime_ns}\0".encode())
+
+    def visit(folder: str, relative: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{relative}{entry.name}/")
+                else:
+                    found = entry.stat(follow_symlinks=False)
+                    digest.update(f"{relative}{entry.name}\0{found.st_ino} {found.st_size} {found.st_mtime_ns} "
+                                  f"{found.st_ctime_ns}\0".encode(errors="surrogateescape"))
+
+    visit(str(output), "")
     return digest.hexdigest()
 
 

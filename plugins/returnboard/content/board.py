@@ -167,8 +167,8 @@ class BoardReader:
     def check_placements(self, paths: list[Path]) -> list:
         """Every listing's own checks: remembered ones from the cache, the rest over the workers."""
         self.raw = {path: self.drafts[path] if path in self.drafts else _read(path) for path in paths}
-        results = {path: self.cache.get(path, raw) for path, raw in self.raw.items()
-                   if raw is not None and path not in self.drafts}
+        results = self.cache.get({path: raw for path, raw in self.raw.items()
+                                  if raw is not None and path not in self.drafts})
         to_check = [path for path in paths if results.get(path) is None]
         for path, result in self.check_uncached(to_check).items():
             results[path] = result

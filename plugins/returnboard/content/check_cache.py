@@ -65,13 +65,16 @@ class CheckCache:
         """A hash of everything what is read from this file depends on: the same means the same placement."""
         return f"{self.version}-{self._key(path, raw)}"
 
-    def get(self, path: Path, raw: bytes):
-        """The checks remembered for this file's bytes, or None."""
-        kept = self.shelf.get(self._key(path, raw))
-        try:
-            return None if kept is None else pickle.loads(kept)
-        except (pickle.UnpicklingError, EOFError):
-            return None
+    def get(self, files: dict[Path, bytes]) -> dict:
+        """The checks remembered for these files' bytes, by path; a file with none is left out."""
+        keys = {self._key(path, raw): path for path, raw in files.items()}
+        found = {}
+        for key, kept in self.shelf.get(list(keys)).items():
+            try:
+                found[keys[key]] = pickle.loads(kept)
+            except (pickle.UnpicklingError, EOFError):
+                pass
+        return found
 
     def put(self, path: Path, raw: bytes, result) -> None:
         """Remember a result, written with the others at `flush`."""

@@ -107,7 +107,8 @@ def write_calendars(settings, output_path, open_placements, workers: int, kept: 
     name = settings["SITENAME"]
     output = Path(output_path)
     keys = [_calendar_key(placement, site, name) for placement in open_placements]
-    known = {key: (kept.get(key), kept.get(f"{key}-closing")) for key in keys}
+    found = kept.get([entry for key in keys for entry in (key, f"{key}-closing")])
+    known = {key: (found.get(key), found.get(f"{key}-closing")) for key in keys}
     wanted = [(placement, key) for placement, key in zip(open_placements, keys) if None in known[key]]
     made = parallel_map(lambda placement: made_calendars(placement, site, name),
                         [placement for placement, _ in wanted], workers)

@@ -144,9 +144,10 @@ def write_feeds(settings, output_path, feeds: dict, keys: dict[str, str], kept: 
     site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
+    found = kept.get([f"{key}-{kind}" for key in keys.values() for kind in ("atom", "json")])
     for feed in feeds.values():
         key = keys[feed.key]
-        files = (kept.get(f"{key}-atom"), kept.get(f"{key}-json"))
+        files = (found.get(f"{key}-atom"), found.get(f"{key}-json"))
         if None in files:
             files = feed_files(feed, site, name)
             kept.keep(f"{key}-atom", files[0])

@@ -210,7 +210,8 @@ class BoardGenerator(Generator):
         keys = [self.kept_key(page, version) for page in pages]
         for start in range(0, len(pages), RENDER_BATCH):
             batch = range(start, min(start + RENDER_BATCH, len(pages)))
-            html = {index: kept.get(keys[index]) if keys[index] else None for index in batch}
+            found = kept.get([keys[index] for index in batch if keys[index]])
+            html = {index: found.get(keys[index]) for index in batch}
             wanted = [index for index in batch if html[index] is None]
             try:
                 html.update(zip(wanted, parallel_map(lambda index: self.render(pages[index]), wanted,

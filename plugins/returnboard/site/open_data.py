@@ -89,4 +89,7 @@ def open_data(placements, today: dt.date, site: str, site_name: str) -> dict:
 def write_open_data(settings, output_path, placements, today: dt.date) -> None:
     site = site_root(settings)
     data = open_data(placements, today, site, settings["SITENAME"])
-    (Path(output_path) / OPEN_DATA).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    # Compact, as a large board's file is for programs to read: a fifth smaller, and written by
+    # the json module's C encoder, which an indented file does not use.
+    (Path(output_path) / OPEN_DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                               encoding="utf-8")

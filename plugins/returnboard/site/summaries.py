@@ -4,6 +4,7 @@ counts and the towns of each region."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..domain.models import includes_uk_wide
@@ -110,10 +111,13 @@ class SearchFilter:
 
 
 def search_filters(vocabularies: list[Vocabulary], open_placements: list) -> list[SearchFilter]:
-    """Every search filter with its options counted over the open placements."""
-    return [SearchFilter(vocabulary, [
-        TermCount(term, sum(term in placement.listed_under(vocabulary) for placement in open_placements))
-        for term in vocabulary]) for vocabulary in vocabularies]
+    """Every search filter with its options counted over the open placements, in one pass a filter."""
+    filters = []
+    for vocabulary in vocabularies:
+        counts = Counter(term_id for placement in open_placements
+                         for term_id in {term.id for term in placement.listed_under(vocabulary)})
+        filters.append(SearchFilter(vocabulary, [TermCount(term, counts[term.id]) for term in vocabulary]))
+    return filters
 
 
 @dataclass(frozen=True)
