@@ -157,3 +157,14 @@ def test_a_kept_calendar_is_the_one_its_listing_makes_now(tmp_path):
 def test_calendars_are_never_kept_inside_the_project():
     assert not Shelf(ROOT / ".cache", "calendars").enabled
     assert not Shelf(None, "calendars").enabled
+
+
+def test_a_damaged_store_is_started_again(tmp_path):
+    """A cache file that is not a database (a disk fault, a crash) costs one clean build, never an error."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / STORE).write_bytes(b"not a database, only text where SQLite's header should be" * 4)
+    result = run_board("build", "--content", str(ROOT / "content"), "--output", str(tmp_path / "site"),
+                       env={"BOARD_CACHE": str(cache)})
+    assert result.returncode == 0, result.stderr
+    assert kept(cache, "checks/") and kept(cache, "pages")

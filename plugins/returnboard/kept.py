@@ -22,17 +22,35 @@ FLUSH_BYTES = 16 << 20  # entries wait in memory up to this much, then go in one
 QUERY_KEYS = 500  # keys asked for in one query, well under SQLite's limit on parameters
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    store = sqlite3.connect(path, timeout=10, isolation_level=None)
+    store.execute("PRAGMA journal_mode=WAL")
+    store.execute("PRAGMA synchronous=OFF")  # a cache lost in a crash is only rebuilt
+    store.execute("CREATE TABLE IF NOT EXISTS kept (shelf TEXT, key TEXT, data BLOB, PRIMARY KEY (shelf, key))"
+                  " WITHOUT ROWID")
+    return store
+
+
 def _open(cache: Path | None) -> sqlite3.Connection | None:
     if cache is None or inside_project(cache):
         return None
+    path = Path(cache) / STORE
     try:
-        Path(cache).mkdir(parents=True, exist_ok=True)
-        store = sqlite3.connect(Path(cache) / STORE, timeout=10, isolation_level=None)
-        store.execute("PRAGMA journal_mode=WAL")
-        store.execute("PRAGMA synchronous=OFF")  # a cache lost in a crash is only rebuilt
-        store.execute("CREATE TABLE IF NOT EXISTS kept (shelf TEXT, key TEXT, data BLOB, PRIMARY KEY (shelf, key))"
-                      " WITHOUT ROWID")
-        return store
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _connect(path)
+    except sqlite3.DatabaseError as error:
+        if not isinstance(error, sqlite3.OperationalError):  # damaged, not busy: start a new store
+            return _start_again(path)
+        return None
+    except OSError:
+        return None
+
+
+def _start_again(path: Path) -> sqlite3.Connection | None:
+    try:
+        for damaged in (path, path.with_name(f"{STORE}-wal"), path.with_name(f"{STORE}-shm")):
+            damaged.unlink(missing_ok=True)
+        return _connect(path)
     except (OSError, sqlite3.Error):
         return None
 
