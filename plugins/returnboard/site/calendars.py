@@ -7,8 +7,6 @@ Text goes in through the icalendar library, which escapes what iCalendar treats 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,17 +59,6 @@ def _closing_event(placement, site: str, host: str) -> Event:
                       f"Closing date: {placement.title}, {placement.employer.name}", site, host)
 
 
-# What a listing's calendar is made from besides the listing: this code and the library's.
-_MAKER = hashlib.sha256(Path(__file__).read_bytes() + version("icalendar").encode()).hexdigest()
-
-
-def _calendar_key(placement, site: str, site_name: str) -> str:
-    """Everything a listing's calendar is made from, as one hash."""
-    parts = (_MAKER, site, site_name, placement.slug, placement.url, placement.title, placement.employer.name,
-             placement.summary, placement.posted, placement.closes, placement.starts)
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
 def _holding(component: bytes, end: bytes, inside: bytes) -> bytes:
     """iCalendar's text of a component with other components' text inside it, before its END
     line: what icalendar writes for the one holding the others, with each written only once."""
@@ -100,13 +87,13 @@ def board_calendar(events: list[bytes], site_name: str) -> bytes:
     return _holding(_calendar(f"{site_name}: closing dates", site_name).to_ical(), END_CALENDAR, b"".join(events))
 
 
-def write_calendars(settings, output_path, open_placements, workers: int, kept: Shelf) -> None:
-    """Each listing's calendar and closing event, kept from an earlier build or made over
-    `workers` processes (iCalendar's folding is slow), then the board's."""
+def write_calendars(settings, output_path, open_placements, keys: list[str], workers: int, kept: Shelf) -> None:
+    """Each listing's calendar and closing event, kept from an earlier build under its key in
+    `keys` (a hash of everything it is made from) or made over `workers` processes (iCalendar's
+    folding is slow), then the board's."""
     site = site_root(settings)
     name = settings["SITENAME"]
     output = Path(output_path)
-    keys = [_calendar_key(placement, site, name) for placement in open_placements]
     found = kept.get([entry for key in keys for entry in (key, f"{key}-closing")])
     known = {key: (found.get(key), found.get(f"{key}-closing")) for key in keys}
     wanted = [(placement, key) for placement, key in zip(open_placements, keys) if None in known[key]]

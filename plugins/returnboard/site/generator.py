@@ -235,8 +235,10 @@ class BoardGenerator(Generator):
                                          placements=feed.placements[:FEED_LIMIT])
                      for key, feed in self.feeds.items()},
                     Shelf(self.board_settings.cache_path, "feeds"))
-        write_calendars(self.settings, self.output_path, self.open_placements, self.board_settings.workers,
-                        Shelf(self.board_settings.cache_path, "calendars"))
+        write_calendars(self.settings, self.output_path, self.open_placements,
+                        [self.made_from(version, "calendar", placements=[placement])
+                         for placement in self.open_placements],
+                        self.board_settings.workers, Shelf(self.board_settings.cache_path, "calendars"))
         write_open_data(self.settings, self.output_path, self.board.placements, self.board_settings.today)
         write_regions_csv(self.output_path, self.regional)
 
