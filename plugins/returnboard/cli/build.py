@@ -17,9 +17,10 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from ..content.problems import BoardInvalid
+from ..kept import Shelf
 from ..site.minify import minify_theme
 from ..site.search_index import index_site, remember_index, reuse_index
-from ..settings import BoardSettings, inside_project
+from ..settings import BoardSettings
 from .environment import settings_from_environment
 from .last_build import LastBuild, inputs_digest
 from .validate import report
@@ -38,11 +39,6 @@ def render_site(settings: dict, folder: Path) -> None:
     # Pelican's own summary counts articles, which this site does not have.
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(dict(settings, OUTPUT_PATH=str(folder))).run()
-
-
-def index_record(cache: Path) -> Path | None:
-    """Where the last index this board built is recorded: in the cache, never inside the project."""
-    return None if inside_project(cache) else cache / "search-index"
 
 
 def swap_into_place(built: Path, output: Path) -> None:
@@ -64,7 +60,7 @@ def build_into(settings: dict, output: Path, cache: Path) -> None:
     try:
         render_site(settings, built)
         minify_theme(built)
-        record = index_record(cache)
+        record = Shelf(cache, "search-index")
         if not reuse_index(built, output, record):
             index_site(built)
             remember_index(built / "pagefind", record)

@@ -1,5 +1,5 @@
 """Whether a build would change anything: a digest of everything a build reads, and the
-identity of every file it wrote, as the last build recorded them outside the project.
+identity of every file it wrote, as the last build recorded them in the store (kept.py).
 
 A rebuild whose inputs are all the same, into an output nobody has touched since, would write
 the same bytes; it stops at once instead. A file's identity is its inode, size and modified
@@ -13,14 +13,14 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
 from ..content.check_cache import CODE
 from ..content.schema_check import SCHEMA_DIR
 from ..digests import add_file, add_folder, add_settings
-from ..settings import PROJECT, BoardSettings, inside_project
+from ..kept import Shelf
+from ..settings import PROJECT, BoardSettings
 
 RECORDS = "builds"
 
@@ -62,34 +62,27 @@ def outputs_digest(output: Path) -> str:
 
 
 class LastBuild:
-    """The record of the last build into one output folder, kept in the board's cache: never in
-    a folder inside the project, where a pull request could write a record that matches."""
+    """The record of the last build into one output folder, on the store's `builds` shelf, which
+    is never one inside the project, where a pull request could write a record that matches."""
 
     def __init__(self, cache: Path, output: Path):
-        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()
-        self.record = None if inside_project(cache) else Path(cache) / RECORDS / name
+        self.shelf = Shelf(cache, RECORDS)
+        self.key = hashlib.sha256(str(output.resolve()).encode()).hexdigest()
         self.output = output
 
     def is_current(self, inputs: str) -> bool:
         """Whether the output is the untouched result of a build of exactly these inputs."""
-        if self.record is None or not self.output.is_dir():
+        recorded = self.shelf.get([self.key]).get(self.key)
+        if recorded is None or not self.output.is_dir():
             return False
         try:
-            recorded = json.loads(self.record.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            recorded = json.loads(recorded)
+        except ValueError:
             return False
         return (isinstance(recorded, dict) and recorded.get("inputs") == inputs
                 and recorded.get("outputs") == outputs_digest(self.output))
 
     def remember(self, inputs: str) -> None:
-        """Record the build just swapped into place; a record that cannot be written only means a full build next time."""
-        if self.record is None:
-            return
-        try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.record.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"inputs": inputs, "outputs": outputs_digest(self.output)}, stream)
-            os.replace(temporary, self.record)
-        except OSError:
-            pass
+        """Record the build just swapped into place; a record that cannot be kept only means a full build next time."""
+        self.shelf.keep(self.key, json.dumps({"inputs": inputs, "outputs": outputs_digest(self.output)}).encode())
+        self.shelf.flush()

@@ -12,10 +12,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..content.problems import BoardError
+from ..kept import Shelf
 
 # Only these pages can be search results; reading the long list pages too would double the time.
 SEARCHABLE_FOLDERS = ("placements", "stories")
 SEARCHABLE_PAGES = "{" + ",".join(SEARCHABLE_FOLDERS) + "}/*/index.html"
+LAST_INDEX = "last"  # the record's one entry: the index the board's last build made
 
 
 class IndexingFailed(BoardError):
@@ -48,32 +50,24 @@ def index_digest(index: Path) -> str:
     return digest.hexdigest()
 
 
-def remember_index(index: Path, record: Path | None) -> None:
-    """Note, outside the site, the index this build made: only that one may be reused.
-    A record that cannot be written only means the next build indexes again."""
-    if record is None:
-        return
-    try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(index_digest(index), encoding="utf-8")
-    except OSError:
-        pass
+def remember_index(index: Path, record: Shelf) -> None:
+    """Note, outside the site, the index this build made: only that one may be reused."""
+    record.keep(LAST_INDEX, index_digest(index).encode())
+    record.flush()
 
 
-def reuse_index(built: Path, previous: Path, record: Path | None) -> bool:
+def reuse_index(built: Path, previous: Path, record: Shelf) -> bool:
     """Give `built` the previous build's index if Pagefind would read exactly the same pages;
     True if it did. Pagefind has no partial update, so any change to them means a new index.
 
     The previous site's folder could hold files nobody built (a pull request can add any file,
     pagefind.js included), so its index is reused only if it is, byte for byte, the one the
-    board's own last build recorded in `record`, which lives outside the project."""
+    board's own last build recorded on the store's shelf `record`, never one inside the project."""
     index = previous / "pagefind"
-    if record is None or not _made_by_this_pagefind(index) or searchable_pages(built) != searchable_pages(previous):
+    recorded = record.get([LAST_INDEX]).get(LAST_INDEX)
+    if recorded is None or not _made_by_this_pagefind(index) or searchable_pages(built) != searchable_pages(previous):
         return False
-    try:
-        if record.read_text(encoding="utf-8") != index_digest(index):
-            return False
-    except OSError:
+    if recorded != index_digest(index).encode():
         return False
     # Hard links: the previous site is retired once the new one is in place, and its files are never written to.
     shutil.copytree(index, built / "pagefind", copy_function=os.link)
