@@ -216,7 +216,7 @@ class BoardReader:
                 employer.placements.append(placement)
                 self.board.placements.append(placement)
                 self.board.fingerprints[placement.slug] = self.cache.fingerprint(loaded.path,
-                                                                                 self.raw[loaded.path] or b"")
+                                                                                 self.raw[loaded.path])
         self.board.problems.extend(loaded.problems)
 
 

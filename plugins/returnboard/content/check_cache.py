@@ -14,7 +14,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from ..digests import add_file
+from ..digests import add_file, add_folder
 from ..kept import Shelf
 from ..settings import PROJECT
 from .files import display_path
@@ -24,22 +24,16 @@ CODE = Path(__file__).resolve().parents[1]
 SHELF = "checks/"
 
 
-def _hash_files(digest, paths, drafts: dict[Path, bytes] | None = None) -> None:
-    """Each file's name and bytes; a draft (a file not written yet) by the bytes it will have."""
-    for path in sorted(paths):
-        add_file(digest, path, (drafts or {}).get(path))
-
-
 def checks_version(data_path: Path, employer_files: list[Path], today,
                    drafts: dict[Path, bytes] | None = None) -> str:
     """What every listing's checks depend on besides the listing itself."""
     digest = hashlib.sha256(sys.version.encode())
     digest.update(str(today).encode())
-    _hash_files(digest, CODE.rglob("*.py"))
-    _hash_files(digest, SCHEMA_DIR.glob("*.json"))
-    _hash_files(digest, [PROJECT / "requirements.txt"])
-    _hash_files(digest, (path for path in Path(data_path).rglob("*") if path.is_file()))
-    _hash_files(digest, employer_files, drafts)
+    for folder in (CODE, SCHEMA_DIR, Path(data_path)):
+        add_folder(digest, folder)
+    add_file(digest, PROJECT / "requirements.txt")
+    for path in sorted(employer_files):
+        add_file(digest, path, (drafts or {}).get(path))
     return digest.hexdigest()
 
 
